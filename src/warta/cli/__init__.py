@@ -9,7 +9,7 @@ from warta.cli.app import app, err
 from warta.errors import WartaError
 
 # Importing a module registers its commands; heavy libraries are imported inside the commands.
-from warta.cli import ingest, analyze, demo, lang, actors, events, quotes, digest, export, serve  # noqa: E402,F401
+from warta.cli import ingest, analyze, demo, lang, actors, ner, events, quotes, digest, export, serve  # noqa: E402,F401
 
 
 def main() -> None:
