@@ -88,6 +88,9 @@ class Ledger:
     stored: int = 0
     duplicates: int = 0
     quarantined: int = 0
+    # Of ``duplicates``: records read again from the place an earlier run stored them from
+    # (re-ingesting the same input counts every record here and stores nothing).
+    already_stored: int = 0
 
     @property
     def balanced(self) -> bool:
@@ -118,6 +121,19 @@ class Sentence:
 
 
 @dataclass(slots=True)
+class Dateline:
+    """The "JAKARTA, KOMPAS.com —" that opens an article: its span (kept out of every sentence), the
+    place it names (a location hint, e.g. for events without a stated location) and the outlet."""
+
+    start: int
+    end: int
+    place: str | None = None
+    place_start: int | None = None
+    place_end: int | None = None
+    outlet: str | None = None
+
+
+@dataclass(slots=True)
 class Actor:
     """A resolved actor: what a mention refers to.
 
@@ -132,6 +148,8 @@ class Actor:
     kind: Literal["country", "person", "organisation", "group", "sector"] = "country"
     role: str | None = None
     id: str | None = None  # dictionary key of the entry, when it came from the dictionary
+    # kind "group" ("kedua negara", "kedua pemimpin"): the actors it stands for, most salient first.
+    members: list["Actor"] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -145,6 +163,9 @@ class Mention:
     label: str
     actor: Actor | None = None
     rule: str = ""  # "gazetteer:countries", "crf", "coref:surname", "role:Perdana Menteri", …
+    # The named entities inside a compound mention ("China" LOC and "Li Qiang" PER inside
+    # "Perdana Menteri China Li Qiang"), for display and NER scoring; empty for a plain name.
+    parts: list["Mention"] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         a = self.actor
@@ -252,6 +273,7 @@ class Doc:
     dates: list[DateExpr] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
+    dateline: Dateline | None = None  # set by segment
 
     @property
     def published(self) -> date | None:
@@ -312,3 +334,14 @@ class Story:
     score: float = 0.0
     quote: Quote | None = None
     countries: list[str] = field(default_factory=list)
+    # Added by issue 6 (stories and digest):
+    is_world: bool = False  # "Dunia": foreign news or Indonesia's foreign relations
+    best_article_id: str | None = None  # the article the summary, headline link and quote come from
+    score_parts: dict[str, float] = field(default_factory=dict)  # what the rank is made of
+    reasons: list[str] = field(default_factory=list)  # why it is (not) world news, novelty notes
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["day"] = self.day.isoformat()
+        d["quote"] = self.quote.to_dict() if self.quote else None
+        return d

@@ -1,7 +1,197 @@
-"""PLOVER / CAMEO event coding. (Being built: issue 4.)"""
+"""PLOVER / CAMEO event coding: the ``code_events`` stage.
 
-from warta.model import Doc
+One Aho-Corasick pass finds every trigger candidate of ``lang/id/events.yaml`` in the article;
+only sentences that hold one are framed (``clauses``), and each trigger's reading is tried in turn
+(``event_arguments``) until one finds its actors. Each pair becomes an ``Event`` with the pattern's
+type, mode and CAMEO code (Goldstein and QuadClass from the ontology), the modality of its clause
+(``modality``), the date expression of its clause, a location where stated, and its evidence:
+sentence, offsets, trigger words and the id of the pattern that fired. Repeated reports of one
+event collapse into one with a mention count (``event_merge``).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from datetime import date
+
+from warta.analyse.clauses import NOUNISH, VERB, Frame, Ref
+from warta.analyse.event_anaphora import AnaphorContext
+from warta.analyse.event_arguments import Coded, code_trigger
+from warta.analyse.event_merge import collapse, confirm_pairs
+from warta.analyse.event_patterns import EventLexicon, find_triggers, load_lexicon
+from warta.model import DateExpr, Doc, Event, Participant
+from warta.ontology import cameo, quad_class
+
+LOCATION_LABELS = frozenset({"LOC", "GPE"})
 
 
 def code_events(doc: Doc) -> None:
-    pass
+    """Stage: fill ``doc.events``."""
+    doc.events = code(doc)
+
+
+def code(doc: Doc, lexicon: EventLexicon | None = None) -> list[Event]:
+    if not doc.text or not doc.sentences:
+        return []
+    lex = lexicon or load_lexicon()
+    hits = find_triggers(doc.text, lex)
+    if not hits:
+        return []
+    sent_starts = [s.start for s in doc.sentences]
+    by_sentence: dict[int, list] = {}
+    for h in hits:
+        i = bisect_right(sent_starts, h.start) - 1
+        if i >= 0 and h.end <= doc.sentences[i].end:
+            by_sentence.setdefault(i, []).append(h)
+    if not by_sentence:
+        return []
+    mentions = sorted(doc.mentions, key=lambda m: m.start)
+    m_starts = [m.start for m in mentions]
+    anaphora: AnaphorContext | None = None
+    events: list[Event] = []
+    for s_idx, s_hits in by_sentence.items():
+        sent = doc.sentences[s_idx]
+        lo, hi = bisect_right(m_starts, sent.start - 1), bisect_right(m_starts, sent.end - 1)
+        ms = [m for m in mentions[lo:hi] if m.end <= sent.end]
+        s_hits = [h for h in s_hits if not any(h.start < m.end and m.start < h.end for m in ms)]
+        if not s_hits:
+            continue
+        if anaphora is None:
+            anaphora = AnaphorContext(doc)
+        frame = Frame.build(doc.text[sent.start:sent.end], sent.start, ms,
+                            [(h.start, h.end, h.forms[0].kind != "noun") for h in s_hits],
+                            s_idx, anaphora.resolve)
+        events.extend(_code_sentence(doc, frame, s_idx, s_hits, lex))
+    lead = story_date(doc)
+    if lead is not None:
+        for e in events:
+            if e.date is None and e.modality == "asserted":
+                e.date, e.date_granularity = lead.value, lead.granularity
+    events = confirm_pairs(events, {p.id: p.confirm_by for p in lex.patterns if p.confirm_by})
+    return collapse(events)
+
+
+def _code_sentence(doc: Doc, frame: Frame, s_idx: int, hits: list, lex: EventLexicon) -> list[Event]:
+    consumed: set[int] = set()
+    coded_all: list[Coded] = []
+    for tid, h in enumerate(hits):
+        r = frame._tok_range(h.start, h.end)
+        if r is None or frame.starts[r[0]] != h.start or frame.trigger_of[r[0]] != tid:
+            continue
+        t0, t1 = r
+        if any(t in consumed for t in range(t0, t1 + 1)):
+            continue
+        coded, span = code_trigger(frame, tid, t0, t1, h.forms, lex)
+        if span:
+            consumed.update(range(span[0], span[1] + 1))
+            frame.used.update(range(span[0], span[1] + 1))
+        if coded is not None:
+            coded_all.append(coded)
+    # Where a visit went is where things in its clause happened ("… dalam kunjungan ke Beijing").
+    visit_place: dict[int, str] = {}
+    for c in coded_all:
+        if c.form.pattern.mode == "visit" and c.slot == "ke" and c.pairs[0][1] is not None:
+            visit_place.setdefault(c.chunks[0], c.pairs[0][1].text)
+    dates = [d for d in doc.dates if d.value and frame.starts and
+             frame.starts[0] <= d.start < frame.ends[-1]]
+    out: list[Event] = []
+    for c in coded_all:
+        out.extend(_events(doc, frame, s_idx, c, dates, visit_place))
+    return out
+
+
+def _participant(ref: Ref) -> Participant:
+    a = ref.actor
+    return Participant(text=ref.text, name=a.name, code=a.code, country=a.country,
+                       start=ref.start, end=ref.end)
+
+
+def _date_for(frame: Frame, c: Coded, dates: list[DateExpr]) -> DateExpr | None:
+    """The date expression of the trigger's clause nearest to it, else of the clause its subject
+    came from, else one standing in a verbless part of the sentence (", Rabu (9/7/2025).")."""
+    at = frame.starts[c.t0]
+
+    def span(ch_i: int) -> tuple[int, int]:
+        ch = frame.chunks[ch_i]
+        return frame.starts[ch.start], frame.ends[min(ch.end, len(frame.ends)) - 1]
+
+    for ch_i in c.chunks:
+        lo, hi = span(ch_i)
+        inside = [d for d in dates if lo <= d.start < hi]
+        if inside:
+            return min(inside, key=lambda d: abs(d.start - at))
+    loose = []
+    for ch_i, ch in enumerate(frame.chunks):
+        if any(frame.cls[i] == VERB for i in range(ch.body, ch.end)):
+            continue
+        lo, hi = span(ch_i)
+        loose += [d for d in dates if lo <= d.start < hi]
+    return min(loose, key=lambda d: abs(d.start - at)) if loose else None
+
+
+def story_date(doc: Doc) -> DateExpr | None:
+    """The day the article's news happened: the first day-exact date of its lead (first two
+    sentences) that is not after publication. Events reported without a date of their own get it."""
+    if len(doc.sentences) == 0:
+        return None
+    lead_end = doc.sentences[min(1, len(doc.sentences) - 1)].end
+    pub = doc.published.isoformat() if doc.published else None
+    for d in doc.dates:
+        if d.start >= lead_end:
+            break
+        if d.value and d.granularity == "day" and (pub is None or d.value <= pub):
+            return d
+    return None
+
+
+def _after_publication(value: str, published: date | None) -> bool:
+    if published is None:
+        return False
+    return value > published.isoformat()[:len(value)]
+
+
+def _location(frame: Frame, c: Coded, pair: tuple[Ref, Ref | None], visit_place: dict[int, str],
+              dates: list[DateExpr]) -> str | None:
+    ch = c.chunks[0]
+    own = {pair[0].key, pair[1].key if pair[1] else 0}
+    for u in frame.units:
+        if frame.chunk_of[u.first] != ch or u.pp != "di" or not u.refs:
+            continue
+        r = u.refs[0]
+        if r.label not in LOCATION_LABELS or r.key in own:
+            continue
+        # "perang di Ukraina": the place of a plain noun, not of the event
+        j = u.first - 1
+        while j > 0 and frame.prep_of.get(j) == "di":
+            j -= 1
+        if (frame.cls[j] == NOUNISH and frame.trigger_of[j] < 0 and not (c.t0 <= j <= c.t_end)
+                and frame.words[j].isalpha() and not any(d.start <= frame.starts[j] < d.end for d in dates)):
+            continue
+        return u.refs[0].text
+    if c.form.pattern.mode == "visit" and c.slot == "ke" and pair[1] is not None:
+        return pair[1].text
+    return visit_place.get(ch)
+
+
+def _events(doc: Doc, frame: Frame, s_idx: int, c: Coded, dates: list[DateExpr],
+            visit_place: dict[int, str]) -> list[Event]:
+    p = c.form.pattern
+    code = cameo(p.cameo)
+    t_start, t_end = frame.starts[c.t0], frame.ends[c.t_end]
+    d = _date_for(frame, c, dates)
+    modality = c.modality
+    if modality == "asserted" and d is not None and _after_publication(d.value or "", doc.published):
+        modality = "future"
+    out = []
+    for s, t in c.pairs:
+        spans = [t_start, t_end, s.start, s.end] + ([t.start, t.end] if t else [])
+        out.append(Event(
+            type=p.type, mode=p.mode, cameo=p.cameo, goldstein=code.goldstein,
+            quad_class=quad_class(p.cameo), source=_participant(s),
+            target=_participant(t) if t else None, modality=modality,
+            date=d.value if d else None, date_granularity=d.granularity if d else None,
+            location=_location(frame, c, (s, t), visit_place, dates), sentence=s_idx,
+            start=min(spans), end=max(spans), trigger=doc.text[t_start:t_end],
+            rule=f"{p.id}/{c.form.kind}",
+        ))
+    return out

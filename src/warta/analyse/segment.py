@@ -1,7 +1,182 @@
-"""Paragraphs, sentences and tokens with character offsets. (Being built: issue 3.)"""
+"""Paragraphs, sentences and tokens with character offsets, and the article's dateline.
 
-from warta.model import Doc
+- A paragraph is a non-empty line: corpora mark paragraphs with a blank line or a single newline,
+  and list items and headings sit on lines of their own. A line without any letter or digit
+  ("---", "* * *") holds no sentence.
+- A dateline ("JAKARTA, KOMPAS.com —", "Jakarta (ANTARA) -", "TEMPO.CO, Jakarta -") is kept out of
+  every sentence: the first sentence starts after it, so its place name never reads as the subject
+  of the lead. Its place is offered as a location hint (``Doc.dateline``, :func:`dateline`).
+- A sentence ends at ``.``, ``!``, ``?`` or an ellipsis, with any closing quotation marks and
+  brackets after it, when the next word starts with a capital, a digit or an opening mark. A full
+  stop after an abbreviation that stands before a name ("Prof.", "Jl.", "No." —
+  ``lang/id/abbreviations.txt``), after an initial ("B. J. Habibie") or after a list number
+  ("1. Memperbaiki") ends nothing. So a quotation of several sentences is split inside, and its
+  closing mark stays with its last sentence together with the cue that follows ("…gunung,” kata
+  Mishustin.") — where the quote extractor looks for it.
+- Every offset is into ``doc.text``: ``doc.text[s.start:s.end] == s.text``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from warta.analyse.tokenize import TokenList, words_regex
+from warta.lang.id.text import abbreviations, dateline_data
+from warta.model import Dateline, Doc, Sentence
+
+# --- datelines ------------------------------------------------------------------------------------
+
+#: How far into an article a dateline with an outlet name is looked for (a scraped page may put the
+#: headline before it, on the same line).
+DATELINE_WINDOW = 400
+
+_PLACE_WORD = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w'’]*\.?(?![\w.]))"  # Jakarta, KUALA, D.C., St.
+_PLACE_LINK = r"(?:de|del|da|di|la|el|al|van|von|bin|upon|on)"
+_PLACE = rf"{_PLACE_WORD}(?:[ \t]+(?:{_PLACE_LINK}[ \t]+)?{_PLACE_WORD}){{0,2}}"
+_CAPS_WORD = r"(?:(?:[A-Z]\.){2,}|[A-Z][A-Z'’]*[A-Z]\.?(?![\w.]))"
+_CAPSPLACE = rf"{_CAPS_WORD}(?:[ \t]+(?:{_PLACE_LINK}[ \t]+)?{_CAPS_WORD}){{0,3}}"
+_SEP = r"(?:-[ \t]*-|[-–—]{1,3})"
+_SPACE = " \t\xa0\u200b\r"
+_DOMAIN = r"[A-Za-z0-9][\w-]*(?:\.[\w-]+)*\.(?i:co\.id|com|co|id|net|org|news|tv)(?![\w.])"
+
+
+@cache
+def _dateline_patterns() -> tuple[tuple[re.Pattern[str], tuple[re.Pattern[str], ...]], ...]:
+    """For each layout of ``datelines.txt``, in file order: the compiled layout (tried at the start of
+    the text) and, for a layout with an outlet, the patterns searched further in: the layout at a
+    line start, and the layout with its place in capitals anywhere (after a headline)."""
+    data = dateline_data()
+    outlet = rf"(?P<outlet>(?i:{words_regex(data.outlets)})(?![\w])|{_DOMAIN})"
+
+    def compile_layout(layout: str) -> str:
+        src = re.sub(r" +", r"[ \\t\\xa0]*", layout)
+        return (src.replace("{OUTLET}", outlet)
+                .replace("{CAPSPLACE}", f"(?P<place>{_CAPSPLACE})", 1).replace("{CAPSPLACE}", _CAPSPLACE)
+                .replace("{PLACE}", f"(?P<place>{_PLACE})", 1).replace("{PLACE}", _PLACE)
+                .replace("{SEP}", _SEP))
+
+    out = []
+    for layout in data.layouts:
+        searched: list[re.Pattern[str]] = []
+        if "{OUTLET}" in layout:
+            searched.append(re.compile(r"(?<![^\n])" + compile_layout(layout)))
+            if "{PLACE}" in layout:
+                searched.append(re.compile(r"(?<![\w.])" + compile_layout(layout.replace("{PLACE}", "{CAPSPLACE}"))))
+        out.append((re.compile(compile_layout(layout)), tuple(searched)))
+    return tuple(out)
+
+
+def dateline(text: str) -> Dateline | None:
+    """The dateline of an article, or None. A layout counts at the start of the text; one with an
+    outlet also at a later line start ("Penulis: …\\n\\nKOMPAS.com -") or, with its place in capitals,
+    after a headline on the same line ("… TAIPEI, KOMPAS.com -"), within the first
+    :data:`DATELINE_WINDOW` characters."""
+    first = len(text) - len(text.lstrip())
+    window = min(len(text), first + DATELINE_WINDOW)
+    best: re.Match[str] | None = None
+    for pattern, searched in _dateline_patterns():
+        found = [m for m in [pattern.match(text, first)] if m is not None]
+        if not found:
+            found = [m for p in searched if (m := p.search(text, first, window)) is not None]
+        for m in found:
+            if best is None or m.start() < best.start():
+                best = m
+        if best is not None and best.start() == first:
+            break
+    if best is None:
+        return None
+    groups = best.groupdict()
+    place = groups.get("place")
+    end = best.end()
+    while end > best.start() and text[end - 1] in _SPACE:
+        end -= 1
+    return Dateline(
+        start=best.start(), end=end, place=place,
+        place_start=best.start("place") if place else None, place_end=best.end("place") if place else None,
+        outlet=groups.get("outlet"),
+    )
+
+
+# --- sentences ------------------------------------------------------------------------------------
+
+_LINE = re.compile(r"[^\n]+")
+_HAS_WORD = re.compile(r"\w")
+#: A possible sentence end: terminal punctuation, closing marks, then a space or the end.
+_END = re.compile(r"(?:[.!?]+|…)[.!?…]*[”\"’'»)\]]*(?=[\s\xa0]|$)")
+_OPENERS = frozenset("“\"‘'([«„")
+_WORD_BEFORE = re.compile(r"[^\s(\[“\"‘'«„]+$")
+_INITIALS = re.compile(r"(?:[A-Z]\.)*[A-Z]")
+_ENUMERATOR = re.compile(r"\W*(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})\\?")  # "1." "a." "iv." "1\." (Markdown)
+
+
+def _ends_sentence(text: str, start: int, punct_end: int, line_start: int, next_char: str) -> bool:
+    """Whether the punctuation run text[start:punct_end] ends a sentence before ``next_char``."""
+    if not (next_char.isupper() or next_char.isdigit() or next_char in _OPENERS):
+        return False
+    if text[start:punct_end] != ".":
+        return True  # "?", "!", "...", "…": a capital after it starts a new sentence
+    m = _WORD_BEFORE.search(text, line_start, start)
+    if m is None:
+        return True
+    word = m.group()
+    kind = abbreviations().get(word)
+    if kind == "prefix":
+        return False
+    if kind == "suffix":
+        return not next_char.isdigit()
+    if _INITIALS.fullmatch(word):
+        return False  # B. J. Habibie, Susilo B. Yudhoyono, A.S.
+    if _ENUMERATOR.fullmatch(text, line_start, start):
+        return False  # "1. Memperbaiki skin barrier", "### 2. Menghidrasi", "a. Pertama"
+    return True
+
+
+def _split_range(text: str, a: int, b: int, paragraph: int, out: list[Sentence]) -> None:
+    """Append the sentences of text[a:b] (one paragraph, or part of one) to ``out``."""
+    start = a
+    for m in _END.finditer(text, a, b):
+        j = m.end()
+        while j < b and text[j] in _SPACE:
+            j += 1
+        if j < b and not _ends_sentence(text, m.start(), m.start() + len(m.group().rstrip("”\"’'»)]")),
+                                        a, text[j]):
+            continue
+        _add(text, start, m.end(), paragraph, out)
+        start = j
+    _add(text, start, b, paragraph, out)
+
+
+def _add(text: str, s: int, e: int, paragraph: int, out: list[Sentence]) -> None:
+    while s < e and text[s] in _SPACE:
+        s += 1
+    while e > s and text[e - 1] in _SPACE:
+        e -= 1
+    if e > s and _HAS_WORD.search(text, s, e):
+        out.append(Sentence(index=len(out), start=s, end=e, paragraph=paragraph, text=text[s:e]))
+
+
+def split_sentences(text: str, skip: Dateline | None = None) -> list[Sentence]:
+    """The sentences of ``text`` with paragraph indexes; the span of ``skip`` (a dateline) is in none."""
+    out: list[Sentence] = []
+    paragraph = -1
+    for line in _LINE.finditer(text):
+        a, b = line.span()
+        if not _HAS_WORD.search(text, a, b):
+            continue
+        paragraph += 1
+        if skip is not None and a < skip.end and skip.start < b:
+            if a < skip.start:
+                _split_range(text, a, skip.start, paragraph, out)
+            if skip.end < b:
+                _split_range(text, skip.end, b, paragraph, out)
+        else:
+            _split_range(text, a, b, paragraph, out)
+    return out
 
 
 def segment(doc: Doc) -> None:
-    pass
+    """Stage: ``doc.dateline``, ``doc.sentences`` and ``doc.tokens`` (tokenized on first use)."""
+    doc.dateline = dateline(doc.text)
+    doc.sentences = split_sentences(doc.text, doc.dateline)
+    doc.tokens = TokenList(doc.text)

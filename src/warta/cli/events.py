@@ -1,3 +1,57 @@
-"""Commands of this capability register here (being built)."""
+"""``warta eval events``: P/R/F1 of the event coder on hand-labelled articles."""
 
-from warta.cli.app import app  # noqa: F401
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import typer
+
+from warta.cli.app import eval_app, out
+
+_DEFAULT_GOLD = Path("tests/gold/events-dev.jsonl")
+_DEFAULT_SHARED = Path(os.environ.get("WARTA_SHARED", "../shared"))
+
+
+@eval_app.command("events")
+def eval_events(
+    gold: Path = typer.Option(_DEFAULT_GOLD, "--gold", help="Gold labels (JSONL: id, corpus, seq?, published, split, events)."),
+    split: str = typer.Option("dev", "--split", help="dev, heldout or all. Tune on dev; measure heldout once."),
+    corpus_dir: Path = typer.Option(_DEFAULT_SHARED, "--corpus-dir", envvar="WARTA_SHARED",
+                                    help="The development data directory (holds corpus/ and examples/)."),
+    show_errors: bool = typer.Option(False, "--show-errors",
+                                     help="List every false positive, false negative and wrong date."),
+) -> None:
+    """Distinct international (source, type, target) triples of asserted events, per article:
+    P/R/F1 overall and per PLOVER type, and the date accuracy of matched events."""
+    from rich.table import Table
+
+    from warta.evaluate.events import evaluate
+
+    report = evaluate(gold, corpus_dir, split)
+    o = report.overall
+    out.print(f"events on {gold} split={split}: {report.articles} articles, "
+              f"{o.tp + o.fn} gold triples, {o.tp + o.fp} system triples "
+              f"({report.ignored_optional} more matched optional gold events and were ignored)")
+    table = Table(title="asserted international triples")
+    for col in ("type", "TP", "FP", "FN", "P", "R", "F1"):
+        table.add_column(col, justify="left" if col == "type" else "right")
+    for name, c in [*report.by_type.items(), ("ALL", o)]:
+        if name != "ALL" and not (c.tp or c.fp or c.fn):
+            continue
+        table.add_row(name, str(c.tp), str(c.fp), str(c.fn), f"{c.p:.3f}", f"{c.r:.3f}", f"{c.f1:.3f}")
+    out.print(table)
+    out.print(f"P={o.p:.3f} R={o.r:.3f} F1={o.f1:.3f}   date accuracy of matched events: "
+              f"{report.date_accuracy:.3f} ({report.date_correct}/{report.dated} with a gold date)")
+    if show_errors:
+        for m in sorted(report.errors, key=lambda m: (m.article, m.kind, m.triple)):
+            s, t, g = m.triple
+            line = f"[{m.kind}] {m.article}  {s} {t} {g}"
+            if m.kind in ("FP", "DATE"):
+                line += f"  rule={m.rule} trigger={m.trigger!r}"
+                if m.gold_other or m.note:
+                    line += f"  ({m.gold_other or m.note})"
+                out.print(line, markup=False, highlight=False)
+                out.print(f"      {' '.join(m.sentence.split())}", markup=False, highlight=False)
+            else:
+                out.print(f"{line}  gold note: {m.note}", markup=False, highlight=False)

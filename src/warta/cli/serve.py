@@ -1,3 +1,152 @@
-"""Commands of this capability register here (being built)."""
+"""``warta serve`` (the API and web pages over a database, read-only) and ``warta relations`` (how
+two countries treat each other over time, as a table, JSON or a chart)."""
 
-from warta.cli.app import app  # noqa: F401
+from __future__ import annotations
+
+import json
+import re
+import socket
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Optional
+
+import typer
+from rich import box
+from rich.table import Table
+
+from warta.cli.app import DbOption, app, err, out
+from warta.errors import InputError
+
+
+
+def _port_free(host: str, port: int) -> bool:
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            s.bind((host, port))
+        except OSError:
+            return False
+    return True
+
+
+@app.command("serve")
+def serve_command(
+    db: Path = DbOption,
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (0.0.0.0: every interface)."),
+    port: int = typer.Option(8000, "--port", min=1, max=65535, help="Port to listen on."),
+    log_level: str = typer.Option("info", "--log-level", help="uvicorn log level: critical, error, warning, info, debug."),
+) -> None:
+    """Serve the database read-only: JSON API under /api (OpenAPI at /openapi.json, reference at /docs)
+    and the pages — the digest at /, events at /events, relations at /relations/RUS/CHN."""
+    import uvicorn
+
+    from warta.api.app import create_app
+
+    application = create_app(db)  # a missing, locked or outdated database fails here, clearly
+    if not _port_free(host, port):
+        raise InputError(f"port {port} on {host} is in use; choose another with --port")
+    err.print(f"warta: serving {db} read-only at [bold]http://{host}:{port}/[/] "
+              f"(API /api, reference /docs); Ctrl-C stops")
+    uvicorn.run(application, host=host, port=port, log_level=log_level.lower())
+
+
+def _country(value: str, name: str) -> str:
+    from warta.api.params import COUNTRY_PATTERN
+
+    if not re.fullmatch(COUNTRY_PATTERN, value.strip()):
+        raise InputError(f"{name}: {value!r} is not a country key — use ISO alpha-3 (RUS, CHN, IDN) "
+                         "or a bloc key (UN, EU, NATO, ASEAN, G7, WST)")
+    return value.strip().upper()
+
+
+def relations_table(rel: Any) -> Table:
+    """Per period: events a→b and b→a by QuadClass with their Goldstein sums, and the totals."""
+    from warta.api.filters import goldstein as fmt_gold
+    from warta.api.labels import modality_label, month_name, short_date
+
+    which = "semua peristiwa" if rel.modality is None else f"peristiwa {modality_label(rel.modality)} ({rel.modality})"
+    t = Table(title=f"Relasi {rel.a} – {rel.b} · per {'hari' if rel.by == 'day' else 'bulan'} · {which}",
+              title_justify="left", show_footer=True, box=box.SIMPLE_HEAD, padding=(0, 1), collapse_padding=True,
+              caption="A→B: jumlah peristiwa per arah · GS: jumlah skor Goldstein\n"
+                      "Q1 kerja sama verbal · Q2 kerja sama material · Q3 konflik verbal · Q4 konflik material",
+              caption_justify="left")
+    t.add_column("Tanggal" if rel.by == "day" else "Bulan", footer="Jumlah", no_wrap=True)
+    for d in ("AB", "BA"):
+        tot = rel.totals[d]
+        style = "cyan" if d == "AB" else "magenta"
+        t.add_column(rel.arrow(d).replace(" → ", "→"), justify="right", style=f"bold {style}",
+                     footer=str(tot["events"]), no_wrap=True)
+        for q in (1, 2, 3, 4):
+            t.add_column(f"Q{q}", justify="right", footer=str(tot[f"q{q}"]), no_wrap=True)
+        t.add_column("GS", justify="right", style=style, footer=fmt_gold(tot["goldstein"]), no_wrap=True)
+    for row in rel.table():
+        p = row["period"]
+        cells = [short_date(p) if rel.by == "day" else month_name(p)]
+        for d in ("AB", "BA"):
+            r = row[d]
+            if r is None:
+                cells += ["[dim]0[/]", "", "", "", "", "[dim]—[/]"]
+            else:
+                cells += [str(r["events"])] + [str(r[f"q{q}"] or "") for q in (1, 2, 3, 4)] + [fmt_gold(r["goldstein"])]
+        t.add_row(*cells)
+    return t
+
+
+@app.command("relations")
+def relations_command(
+    a: str = typer.Argument(..., help="First country key (RUS)."),
+    b: str = typer.Argument(..., help="Second country key (CHN)."),
+    date_from: Optional[datetime] = typer.Option(None, "--from", formats=["%Y-%m-%d"], help="First day (YYYY-MM-DD)."),
+    date_to: Optional[datetime] = typer.Option(None, "--to", formats=["%Y-%m-%d"], help="Last day (YYYY-MM-DD)."),
+    by: str = typer.Option("day", "--by", help="Rows per day or month."),
+    modality: str = typer.Option("asserted", "--modality",
+                                 help="Events that count: asserted (what happened), future, negated, hypothetical or all."),
+    chart: Optional[Path] = typer.Option(None, "--chart", help="Also write the timeline chart: out.html "
+                                         "(self-contained, opens offline) or out.png (needs vl-convert-python)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the rows as JSON instead of a table."),
+    db: Path = DbOption,
+) -> None:
+    """How two countries treat each other over time: events A→B and B→A per day (or month) by
+    QuadClass, with their Goldstein sums."""
+    from warta.api.chart import Relations, png_bytes, standalone_html, vega_lite_spec
+    from warta.store import open_store, queries
+
+    a, b = _country(a, "A"), _country(b, "B")
+    if a == b:
+        raise InputError(f"relations need two different countries (got {a} twice)")
+    if by not in ("day", "month"):
+        raise InputError(f"--by: {by!r} — use day or month")
+    if modality not in ("asserted", "future", "negated", "hypothetical", "all"):
+        raise InputError(f"--modality: {modality!r} — use asserted, future, negated, hypothetical or all")
+    d_from = date_from.date() if date_from else None
+    d_to = date_to.date() if date_to else None
+    if d_from and d_to and d_from > d_to:
+        raise InputError(f"--from {d_from} is after --to {d_to}")
+    if chart is not None and chart.suffix.lower() not in (".html", ".htm", ".png"):
+        raise InputError(f"--chart {chart}: write .html or .png")
+    con = open_store(db, read_only=True)
+    try:
+        mod = None if modality == "all" else modality
+        rows = queries.relations(con, a, b, d_from, d_to, by, mod)  # type: ignore[arg-type]
+    finally:
+        con.close()
+    rel = Relations(a=a, b=b, by=by, rows=rows, date_from=d_from, date_to=d_to, modality=mod)  # type: ignore[arg-type]
+    if as_json:
+        out.print_json(json.dumps({"a": a, "b": b, "by": by, "modality": modality,
+                                   "from": d_from.isoformat() if d_from else None,
+                                   "to": d_to.isoformat() if d_to else None,
+                                   "rows": rows, "totals": rel.totals}, default=str, ensure_ascii=False))
+    elif rows:
+        out.print(relations_table(rel))
+    else:
+        err.print(f"no {'' if mod is None else mod + ' '}events between {a} and {b}"
+                  f"{' in that period' if d_from or d_to else ''} in {db}")
+    if chart is not None:
+        if not rows:
+            raise InputError(f"no chart written: there are no events between {a} and {b} to draw")
+        spec = vega_lite_spec(rel, title=True)
+        if chart.suffix.lower() == ".png":
+            chart.write_bytes(png_bytes(spec))
+        else:
+            chart.write_text(standalone_html(spec, f"Relasi {a} – {b}"), encoding="utf-8")
+        err.print(f"chart written to {chart}")

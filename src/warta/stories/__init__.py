@@ -1,0 +1,11 @@
+"""Stories and the "Top N Dunia" digest (issue 6).
+
+- ``cluster``   — articles about the same happening, across outlets and adjacent days
+- ``world``     — is it world news ("Dunia"), with reasons
+- ``summarise`` — extractive, lead-aware summaries (one strong quote kept in the digest)
+- ``headline``  — best title of a story in Indonesian title case; the intro's gist
+- ``rank``      — coverage, event weight, prominence, novelty
+- ``digest``    — glue: ``make_digest(items, day, top)`` → ``Digest``
+- ``render``    — text, Markdown, HTML, JSON in the seed's shape
+- ``store``     — ``digest_for_day(con, day, top, save)`` over the DuckDB store
+"""

@@ -11,7 +11,10 @@ CREATE TABLE IF NOT EXISTS ingest_runs (
     n_stored     INTEGER DEFAULT 0,
     n_duplicates INTEGER DEFAULT 0,
     n_quarantined INTEGER DEFAULT 0,
-    status       VARCHAR             -- running | done | interrupted
+    n_already_stored INTEGER DEFAULT 0, -- of n_duplicates: records an earlier run stored from the same place
+    n_analysed   INTEGER DEFAULT 0,
+    options      VARCHAR,            -- JSON: near_threshold, batch_size, limits
+    status       VARCHAR             -- running | done | interrupted | failed
 );
 
 -- Stored articles: the normalised text every offset points into.

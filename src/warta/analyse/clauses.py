@@ -1,0 +1,696 @@
+"""Clause structure of one sentence — just enough to tell who does what to whom.
+
+No parser: a sentence's words are classed (preposition, clause boundary, auxiliary, verb by its
+prefix, noun-phrase word) from ``lang/id/clauses.yaml``, actor mentions become noun-phrase *units*
+(adjacent mentions of one phrase — "Perdana Menteri Rusia Mikhail Mishustin" — are one unit), units
+joined by "dan"/"serta"/list commas form *groups*, and boundary words cut the sentence into
+*chunks* (clauses) of a kind: main, comma, relative ("yang"), coordinate ("dan", "lalu"),
+subordinate ("setelah", "meski", "bahwa").
+
+On that the coder asks two questions: who is the subject of the verb at token t (the first bare
+noun phrase of its clause, else — for a clause without one — the antecedent of "yang", the subject
+of the clause before, or the sentence's subject), and which actors follow t in which slot (object,
+or after which preposition). Only sentences that hold a trigger are framed.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+import yaml
+
+from warta.model import Actor, Mention
+
+Phrase = tuple[str, ...]
+#: Words, with reduplication and elision kept whole ("negara-negara", "Qur'an"); a hyphen before a
+#: capital splits ("Israel-Hamas", "AS-China": two actors).
+TOKEN_RE = re.compile(r"\w+(?:[-'’](?![A-Z])\w+)*|[^\w\s]")
+
+# Token classes (one letter each; a list of them per sentence).
+NOUNISH = "N"  # a word of a noun phrase (or anything unclassed)
+UNIT = "M"  # inside an actor mention / noun-phrase unit
+PREP = "P"
+BOUNDARY = "B"  # a word that opens a clause
+PUNCT = ","  # punctuation that ends a clause
+AUX = "A"
+VERB = "V"
+CONJ = "C"  # "dan"/"serta"/list comma joining two actors in one noun phrase
+
+
+@dataclass(frozen=True, slots=True)
+class ClauseLexicon:
+    boundaries: dict[Phrase, str]  # phrase -> relative | coordinate | subordinate
+    punct: frozenset[str]
+    main_punct: frozenset[str]
+    prepositions: frozenset[Phrase]
+    auxiliaries: frozenset[Phrase]
+    verb_prefix: re.Pattern[str]
+    not_verbs: frozenset[str]
+    plain_verbs: frozenset[str]
+    anaphors: dict[Phrase, str]  # phrase -> plural | dual | singular | country
+    complement_verbs: frozenset[str]
+    not_actor_prefixes: frozenset[str]
+    agentive_passives: frozenset[str]
+    clausal_verbs: frozenset[str]
+    by_first: dict[str, tuple[Phrase, ...]]  # first word -> phrases (longest first) of all classes
+
+
+def _phrases(items: list | None) -> list[Phrase]:
+    return [tuple(str(x).lower().split()) for x in items or []]
+
+
+def build_clause_lexicon(data: dict) -> ClauseLexicon:
+    b = data.get("boundaries") or {}
+    boundaries: dict[Phrase, str] = {}
+    for kind in ("relative", "coordinate", "subordinate"):
+        for p in _phrases(b.get(kind)):
+            boundaries[p] = kind
+    anaphors: dict[Phrase, str] = {}
+    for kind in ("plural", "dual", "singular", "country"):
+        for p in _phrases(data.get(f"{kind}_anaphors")):
+            anaphors[p] = kind
+    preps = frozenset(_phrases(data.get("prepositions")))
+    aux = frozenset(_phrases(data.get("auxiliaries")))
+    firsts: dict[str, set[Phrase]] = {}
+    for p in [*boundaries, *preps, *aux, *anaphors]:
+        firsts.setdefault(p[0], set()).add(p)
+    prefixes = sorted((str(x) for x in data.get("verb_prefixes") or []), key=len, reverse=True)
+    return ClauseLexicon(
+        boundaries=boundaries,
+        punct=frozenset(str(x) for x in b.get("punctuation") or []) | {".", "!", "?"},
+        main_punct=frozenset(str(x) for x in b.get("main") or []),
+        prepositions=preps, auxiliaries=aux,
+        verb_prefix=re.compile(r"^(?:%s)[a-z]{3,}$" % "|".join(map(re.escape, prefixes))),
+        not_verbs=frozenset(str(x).lower() for x in data.get("not_verbs") or []),
+        plain_verbs=frozenset(str(x).lower() for x in data.get("plain_verbs") or []),
+        anaphors=anaphors,
+        complement_verbs=frozenset(str(x).lower() for x in data.get("complement_verbs") or []),
+        not_actor_prefixes=frozenset(str(x).lower() for x in data.get("not_actor_prefixes") or []),
+        agentive_passives=frozenset(str(x).lower() for x in data.get("agentive_passives") or []),
+        clausal_verbs=frozenset(str(x).lower() for x in data.get("clausal_verbs") or []),
+        by_first={k: tuple(sorted(v, key=len, reverse=True)) for k, v in firsts.items()},
+    )
+
+
+@cache
+def load_clause_lexicon() -> ClauseLexicon:
+    text = resources.files("warta.lang.id").joinpath("clauses.yaml").read_text(encoding="utf-8")
+    return build_clause_lexicon(yaml.safe_load(text))
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """One actor a noun phrase refers to, as this sentence shows it: the actor, and the surface
+    (the mention itself, or an anaphor such as "kedua negara"). ``key`` is the same for the refs of
+    one phrase."""
+
+    actor: Actor
+    text: str
+    start: int
+    end: int
+    label: str
+    key: int
+
+
+def refs_of(m: Mention, text: str | None = None, start: int | None = None, end: int | None = None) -> list[Ref]:
+    """The actors a mention stands for (a group mention — "kedua negara" — stands for its members)."""
+    a = m.actor
+    if a is None:
+        return []
+    text, start, end = text or m.text, m.start if start is None else start, m.end if end is None else end
+    actors = a.members if a.kind == "group" and a.members else [a]
+    return [Ref(x, text, start, end, m.label, id(m)) for x in actors]
+
+
+@dataclass(slots=True)
+class Unit:
+    first: int  # token indices, inclusive
+    last: int
+    refs: list[Ref]
+    pp: str | None = None  # the preposition in front of the phrase, None when bare
+    group: int = -1
+    anaphor: str | None = None
+
+
+@dataclass(slots=True)
+class Chunk:
+    start: int  # first token (the opener when there is one)
+    body: int  # first token after the opener
+    end: int  # exclusive
+    kind: str  # main | comma | relative | coordinate | subordinate
+    opener: Phrase = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Subject:
+    group: int
+    governor: int | None  # token of the verb whose complement this clause is (for modality)
+    chunk: int  # where the subject was found
+    how: str  # clause | control | relative | previous | sentence
+
+
+#: Resolves an anaphor (kind, text offset, sentence index) to the mentions it refers to.
+AnaphorResolver = Callable[[str, int, int], list[Mention]]
+
+
+def _head_mention(ms: list[Mention]) -> Mention:
+    """The mention standing for a noun phrase: the last one resolved to a country (the name in
+    "Perdana Menteri Rusia Mikhail Mishustin") or to a group of actors, else the last one."""
+    for m in reversed(ms):
+        if m.actor is not None and (m.actor.country or m.actor.members):
+            return m
+    return ms[-1]
+
+
+@dataclass(slots=True)
+class Frame:
+    """One sentence, classed and chunked. Build with ``Frame.build``."""
+
+    lex: ClauseLexicon
+    offset: int
+    words: list[str]
+    raws: list[str]
+    starts: list[int]
+    ends: list[int]
+    cls: list[str]
+    prep_of: dict[int, str] = field(default_factory=dict)
+    units: list[Unit] = field(default_factory=list)
+    unit_of: list[int] = field(default_factory=list)
+    groups: list[list[int]] = field(default_factory=list)
+    chunks: list[Chunk] = field(default_factory=list)
+    chunk_of: list[int] = field(default_factory=list)
+    trigger_of: list[int] = field(default_factory=list)  # token -> trigger id or -1
+    used: set[int] = field(default_factory=set)  # tokens an event already took as its `with` words
+    question: bool = False
+
+    # -------------------------------------------------------------------------------- building
+    @classmethod
+    def build(cls, text: str, offset: int, mentions: list[Mention], triggers: list[tuple[int, int, bool]],
+              sentence: int = 0, resolve: AnaphorResolver | None = None,
+              lex: ClauseLexicon | None = None) -> "Frame":
+        """``text`` is the sentence (starting at ``offset`` in the article); ``triggers`` are
+        (start, end, is_verb) character spans in article offsets, ids by position."""
+        lex = lex or load_clause_lexicon()
+        words, raws, starts, ends = [], [], [], []
+        for m in TOKEN_RE.finditer(text):
+            raws.append(m.group())
+            words.append(m.group().lower())
+            starts.append(offset + m.start())
+            ends.append(offset + m.end())
+        n = len(words)
+        f = cls(lex=lex, offset=offset, words=words, raws=raws, starts=starts, ends=ends,
+                cls=[NOUNISH] * n, unit_of=[-1] * n, trigger_of=[-1] * n)
+        f.question = bool(raws) and raws[-1] == "?"
+        f._classify()
+        f._mark_triggers(triggers)
+        f._make_units(mentions, sentence, resolve)
+        f._coordinate()
+        f._chunk()
+        f._attach()
+        return f
+
+    def _match(self, i: int) -> Phrase | None:
+        for p in self.lex.by_first.get(self.words[i], ()):
+            if tuple(self.words[i:i + len(p)]) == p:
+                return p
+        return None
+
+    def _is_verb(self, i: int) -> bool:
+        w, raw = self.words[i], self.raws[i]
+        if raw != w or w in self.lex.not_verbs:  # capitalised words are names or headline words
+            return False
+        return w in self.lex.plain_verbs or bool(self.lex.verb_prefix.match(w))
+
+    def _classify(self) -> None:
+        lex, words, c = self.lex, self.words, self.cls
+        i, n = 0, len(words)
+        while i < n:
+            w = words[i]
+            if not (w[0].isalnum() or w[0] == "_"):
+                c[i] = PUNCT if w in lex.punct else NOUNISH
+                i += 1
+                continue
+            p = self._match(i)
+            if p is not None and p not in lex.anaphors:
+                k = (BOUNDARY if p in lex.boundaries else PREP if p in lex.prepositions else AUX)
+                for j in range(i, i + len(p)):
+                    c[j] = k
+                    if k == PREP:
+                        self.prep_of[j] = " ".join(p)
+                i += len(p)
+                continue
+            c[i] = VERB if self._is_verb(i) else NOUNISH
+            i += 1
+
+    def _tok_range(self, start: int, end: int) -> tuple[int, int] | None:
+        """Token indices (first, last) covering a character span, or None."""
+        first = bisect_right(self.ends, start)
+        last = bisect_left(self.starts, end) - 1
+        if first >= len(self.words) or last < first:
+            return None
+        return first, last
+
+    def _mark_triggers(self, triggers: list[tuple[int, int, bool]]) -> None:
+        for tid, (s, e, is_verb) in enumerate(triggers):
+            r = self._tok_range(s, e)
+            if r is None or self.starts[r[0]] != s:
+                continue
+            for j in range(r[0], r[1] + 1):
+                self.trigger_of[j] = tid
+                self.cls[j] = VERB if is_verb else NOUNISH
+                self.prep_of.pop(j, None)
+
+    def _make_units(self, mentions: list[Mention], sentence: int, resolve: AnaphorResolver | None) -> None:
+        spans: list[tuple[int, int, list[Mention]]] = []
+        for m in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
+            r = self._tok_range(m.start, m.end)
+            if r is None:
+                continue
+            if self._stance_prefixed(r[0], m.start):
+                continue  # "anti-Suriah", "pro-Rusia": a stance, not the actor
+            if spans and r[0] <= spans[-1][1]:  # nested or overlapping: same phrase
+                first, last, ms = spans[-1]
+                spans[-1] = (first, max(last, r[1]), ms + [m])
+                continue
+            spans.append((r[0], r[1], [m]))
+        # Adjacent mentions with only noun-phrase words between are one phrase.
+        merged: list[tuple[int, int, list[Mention]]] = []
+        for first, last, ms in spans:
+            if merged:
+                pf, pl, pms = merged[-1]
+                gap = range(pl + 1, first)
+                countries = {m.actor.country for m in pms + ms if m.actor is not None and m.actor.country}
+                if len(countries) <= 1 and len(gap) <= 3 and all(self.cls[j] == NOUNISH and self.trigger_of[j] < 0
+                                         and (self.words[j][0].isalnum() or self.words[j] in "()")
+                                         for j in gap):
+                    merged[-1] = (pf, last, pms + ms)
+                    continue
+            merged.append((first, last, ms))
+        units: list[Unit] = []
+        for first, last, ms in merged:
+            units.append(Unit(first, last, refs_of(_head_mention(ms))))
+        # Anaphors the mention layer left alone.
+        covered = set()
+        for first, last, _ in merged:
+            covered.update(range(first, last + 1))
+        i = 0
+        while i < len(self.words):
+            p = self._match(i) if i not in covered and self.trigger_of[i] < 0 else None
+            kind = self.lex.anaphors.get(p) if p else None
+            if kind == "dual" and len(p) == 1 and i > 0 and self.cls[i - 1] == NOUNISH:
+                kind = None  # "tahun keduanya": an ordinal, not "both of them"
+            if kind is None:
+                i += 1
+                continue
+            j = i + len(p) - 1
+            refs: list[Ref] = []
+            if resolve is not None:
+                text = " ".join(self.raws[i:j + 1])
+                for m in resolve(kind, self.starts[i], sentence):
+                    refs.extend(refs_of(m, text, self.starts[i], self.ends[j]))
+            if refs:
+                units.append(Unit(i, j, refs, anaphor=kind))
+            i = j + 1
+        units.sort(key=lambda u: u.first)
+        self.units = units
+        for k, u in enumerate(units):
+            for j in range(u.first, u.last + 1):
+                self.unit_of[j] = k
+                self.cls[j] = UNIT
+
+    def _stance_prefixed(self, first: int, start: int) -> bool:
+        head = self.raws[first][:max(0, start - self.starts[first])].lower()
+        if head.endswith("-"):
+            return head[:-1] in self.lex.not_actor_prefixes
+        return (not head and first >= 2 and self.words[first - 1] == "-"
+                and self.ends[first - 1] == self.starts[first] and self.ends[first - 2] == self.starts[first - 1]
+                and self.words[first - 2] in self.lex.not_actor_prefixes)
+
+    def _next_unit(self, i: int, max_gap: int = 2) -> int | None:
+        """The unit starting within ``max_gap`` noun-phrase words after token i."""
+        for j in range(i + 1, min(i + 2 + max_gap, len(self.words))):
+            if self.cls[j] == UNIT:
+                return self.unit_of[j]
+            if self.cls[j] != NOUNISH or self.trigger_of[j] >= 0:
+                return None
+        return None
+
+    def _verb_follows(self, u: int) -> bool:
+        j = self.units[u].last + 1
+        while j < len(self.words) and self.cls[j] == AUX:
+            j += 1
+        return j < len(self.words) and self.cls[j] == VERB
+
+    def _coordinate(self) -> None:
+        """Decide which "dan"/"serta"/commas join actors in one phrase (CONJ) rather than clauses."""
+        w, c = self.words, self.cls
+        n = len(w)
+        for i in range(1, n - 1):
+            if c[i] != BOUNDARY or w[i] not in ("dan", "serta", "maupun", "atau", "&"):
+                continue
+            oxford = c[i - 1] == PUNCT and w[i - 1] == "," and i >= 2 and c[i - 2] == UNIT
+            if c[i - 1] != UNIT and not oxford:
+                if not self._clause_follows(i):
+                    c[i] = NOUNISH  # "serangan udara dan tembakan pasukan Israel": one noun phrase
+                continue
+            if True:
+                right = self._next_unit(i)
+                if right is None:
+                    continue
+                # "AS mengecam Rusia dan China menolak …": the second actor starts a clause —
+                # unless the verb before takes an object and a verb ("AS menuding China dan Rusia
+                # mengancam …").
+                verbs_before = [j for j in range(self._clause_start(i), i) if c[j] == VERB]
+                if (verbs_before and self._verb_follows(right)
+                        and w[verbs_before[-1]] not in self.lex.complement_verbs):
+                    continue
+                c[i] = CONJ
+                if oxford:
+                    c[i - 1] = CONJ
+        for i in range(1, n - 1):  # "Israel-Hamas", "AS-China": a pair
+            if (w[i] == "-" and c[i - 1] == UNIT and c[i + 1] == UNIT and self.ends[i - 1] == self.starts[i]
+                    and self.ends[i] == self.starts[i + 1]):
+                c[i] = CONJ
+        for i in range(1, n - 1):  # list commas: "AS, Inggris, dan Prancis"
+            if w[i] != "," or c[i - 1] != UNIT or self._next_unit(i, 0) is None:
+                continue
+            j = self.units[self._next_unit(i, 0)].last + 1
+            while j < n and w[j] == "," and self._next_unit(j, 0) is not None:
+                j = self.units[self._next_unit(j, 0)].last + 1
+            if j < n and c[j] == CONJ:
+                c[i] = CONJ
+
+    def _clause_follows(self, i: int) -> bool:
+        """Whether a clause starts after the conjunction at i: a verb, or a subject and a verb."""
+        j = i + 1
+        n = len(self.words)
+        while j < n and self.cls[j] == AUX:
+            j += 1
+        if j >= n or self.cls[j] in (VERB, BOUNDARY, PUNCT, PREP):
+            return True
+        for k in range(j, min(n, j + 5)):
+            if self.cls[k] == VERB:
+                return True
+            if self.cls[k] not in (NOUNISH, UNIT, AUX) or self.trigger_of[k] >= 0:
+                return False
+        return False
+
+    def _clause_start(self, i: int) -> int:
+        j = i - 1
+        while j >= 0 and self.cls[j] not in (BOUNDARY, PUNCT):
+            j -= 1
+        return j + 1
+
+    def _chunk(self) -> None:
+        n = len(self.words)
+        chunks: list[Chunk] = []
+        start, body, kind, opener = 0, 0, "main", ()
+        i = 0
+        while i < n:
+            k = self.cls[i]
+            if k == PUNCT:
+                if i + 1 > start:
+                    chunks.append(Chunk(start, body, i + 1, kind, opener))
+                start = body = i + 1
+                kind, opener = ("main" if self.words[i] in self.lex.main_punct else "comma"), ()
+                i += 1
+                continue
+            if k == BOUNDARY:
+                p = self._match(i) or (self.words[i],)
+                bkind = self.lex.boundaries.get(p, "coordinate")
+                if i > start:
+                    chunks.append(Chunk(start, body, i, kind, opener))
+                    start = i
+                kind, opener = bkind, p
+                body = i + len(p)
+                i += len(p)
+                continue
+            i += 1
+        if start < n or not chunks:
+            chunks.append(Chunk(start, body, n, kind, opener))
+        self.chunks = chunks
+        self.chunk_of = [0] * n
+        for ci, ch in enumerate(chunks):
+            for j in range(ch.start, min(ch.end, n)):
+                self.chunk_of[j] = ci
+
+    def _attach(self) -> None:
+        """Each unit's preposition (walking left over noun-phrase words) and its group."""
+        for k, u in enumerate(self.units):
+            ch = self.chunks[self.chunk_of[u.first]]
+            j = u.first - 1
+            while j >= ch.body and self.cls[j] in (NOUNISH, AUX) :
+                j -= 1
+            u.pp = self.prep_of.get(j) if j >= ch.body and self.cls[j] == PREP else None
+        groups: list[list[int]] = []
+        for k, u in enumerate(self.units):
+            j = u.first - 1
+            while j >= 0 and self.cls[j] == NOUNISH and self.trigger_of[j] < 0 and j >= u.first - 2:
+                j -= 1
+            while j >= 1 and self.cls[j] == CONJ and self.cls[j - 1] == CONJ:  # ", dan"
+                j -= 1
+            if j >= 1 and self.cls[j] == CONJ and self.unit_of[j - 1] >= 0 and groups:
+                prev = self.units[self.unit_of[j - 1]]
+                if prev.group >= 0:
+                    u.group = prev.group
+                    u.pp = self.units[groups[prev.group][0]].pp
+                    groups[prev.group].append(k)
+                    continue
+            u.group = len(groups)
+            groups.append([k])
+        self.groups = groups
+
+    # -------------------------------------------------------------------------------- queries
+    def refs(self, group: int) -> list[Ref]:
+        return [r for k in self.groups[group] for r in self.units[k].refs]
+
+    def group_first(self, group: int) -> int:
+        return self.units[self.groups[group][0]].first
+
+    def group_last(self, group: int) -> int:
+        return self.units[self.groups[group][-1]].last
+
+    def first_bare_group(self, lo: int, hi: int) -> int | None:
+        for u in self.units:
+            if lo <= u.first < hi and u.pp is None:
+                return u.group
+        return None
+
+    def _verb_start(self, i: int, lo: int) -> int:
+        """First token of the verb group ending at token i (auxiliaries and serial verbs)."""
+        while i - 1 >= lo and self.cls[i - 1] == VERB and (self.trigger_of[i - 1] == self.trigger_of[i]
+                                                          or self.trigger_of[i] < 0):
+            i -= 1
+        return i
+
+    def subject_of(self, t: int, depth: int = 0) -> Subject | None:
+        """The subject of the predicate starting at token t."""
+        c = self.chunk_of[t]
+        body = self.chunks[c].body
+        tid = self.trigger_of[t]
+        last_verb = None
+        for i in range(t - 1, body - 1, -1):
+            if self.cls[i] == VERB and (tid < 0 or self.trigger_of[i] != tid):
+                last_verb = i
+                break
+        lo = last_verb + 1 if last_verb is not None else body
+        g = self.first_bare_group(lo, t)
+        if g is not None and last_verb is not None and not self._takes_subject_after(last_verb, g, t):
+            g = None  # the actor is the last verb's object; "untuk <verb>" goes back to its subject
+            s = self.subject_of(self._verb_start(last_verb, body), depth + 1) if depth < 6 else None
+            return Subject(s.group, last_verb, s.chunk, s.how) if s else None
+        if g is not None:
+            return Subject(g, last_verb, c, "control" if last_verb is not None else "clause")
+        if self.bare_noun_phrase(lo, t):
+            return None  # a subject the mention layer did not resolve ("latihan itu tidak bertujuan …")
+        if last_verb is not None and depth < 6:
+            s = self.subject_of(self._verb_start(last_verb, body), depth + 1)
+            return Subject(s.group, last_verb, s.chunk, s.how) if s else None
+        return self._omitted_subject(c, depth)
+
+    def _takes_subject_after(self, verb: int, g: int, t: int) -> bool:
+        """Whether the actor group g after ``verb`` is the subject of the predicate at t: after a verb
+        of saying or one that takes an object and a verb ("mendesak Israel menghentikan"), or when
+        nothing but the actor stands between them ("mengirim pasukan Rusia menyerang")."""
+        w = self.words[verb]
+        if w in self.lex.clausal_verbs or w in self.lex.complement_verbs:
+            return True
+        return not any(self.cls[i] == PREP for i in range(self.group_last(g) + 1, t))
+
+    def bare_noun_phrase(self, lo: int, hi: int) -> bool:
+        """Whether tokens lo..hi-1 hold a noun phrase outside any prepositional phrase."""
+        in_pp = False
+        for i in range(lo, hi):
+            k = self.cls[i]
+            if k == PREP:
+                in_pp = True
+            elif k != NOUNISH:
+                in_pp = False
+            elif (not in_pp and i not in self.used and self.words[i][0].isalnum()
+                  and not self.words[i].isdigit()):
+                return True
+        return False
+
+    def clause_verb_before(self, t: int) -> int | None:
+        """First token of the nearest verb left of t in its clause (not t's own trigger)."""
+        body = self.chunks[self.chunk_of[t]].body
+        tid = self.trigger_of[t]
+        for i in range(t - 1, body - 1, -1):
+            if self.cls[i] == VERB and (tid < 0 or self.trigger_of[i] != tid):
+                return self._verb_start(i, body)
+        return None
+
+    def own_subject(self, c: int) -> int | None:
+        ch = self.chunks[c]
+        first_verb = next((i for i in range(ch.body, ch.end) if self.cls[i] == VERB), None)
+        if first_verb is None:
+            return self.first_bare_group(ch.body, ch.end) if (c == 0 or ch.kind == "main") else None
+        return self.first_bare_group(ch.body, first_verb)
+
+    def _appositive(self, c: int) -> bool:
+        ch = self.chunks[c]
+        return ch.kind == "comma" and not any(self.cls[i] == VERB for i in range(ch.body, ch.end))
+
+    def _effective_subject(self, c: int, depth: int) -> Subject | None:
+        g = self.own_subject(c)
+        if g is not None:
+            return Subject(g, None, c, "previous")
+        ch = self.chunks[c]
+        first_verb = next((i for i in range(ch.body, ch.end) if self.cls[i] == VERB), None)
+        if first_verb is not None and self.bare_noun_phrase(ch.body, first_verb):
+            return None
+        return self._omitted_subject(c, depth + 1)
+
+    def _omitted_subject(self, c: int, depth: int) -> Subject | None:
+        if depth > 8:
+            return None
+        ch = self.chunks[c]
+        if ch.kind == "relative":
+            return self._antecedent(c)
+        if ch.kind in ("coordinate", "subordinate"):
+            if all(self.chunks[k].kind == "subordinate" for k in range(0, c + 1)):
+                # sentence-initial "Setelah bertemu Xi, Putin …": the main clause follows
+                for k in range(c + 1, len(self.chunks)):
+                    if self.chunks[k].kind in ("comma", "main"):
+                        g = self.own_subject(k)
+                        return Subject(g, None, k, "sentence") if g is not None else None
+                return None
+            j = c - 1
+            while j > 0 and (self.chunks[j].kind == "relative" or self._appositive(j)):
+                j -= 1
+            return self._effective_subject(j, depth) if j >= 0 else None
+        if ch.kind == "comma":
+            j = c - 1
+            while j > 0 and (self.chunks[j].kind in ("relative", "subordinate") or self._appositive(j)):
+                j -= 1
+            if j < 0 or (j == 0 and self.chunks[0].kind == "subordinate"):
+                return None
+            s = self._effective_subject(j, depth)
+            return Subject(s.group, None, s.chunk, "sentence") if s else None
+        if c == 0 and len(self.chunks) > 1 and not any(self.cls[i] == VERB for i in range(ch.body, ch.end)):
+            # "Dalam kunjungannya ke Beijing, Putin …": a verbless opening phrase describes the
+            # subject of the clause after it
+            g = self.own_subject(1)
+            return Subject(g, None, 1, "sentence") if g is not None else None
+        return None
+
+    def _antecedent(self, c: int) -> Subject | None:
+        """The noun phrase a "yang" clause describes: "deklarasi G7 yang …" -> G7."""
+        j = self.chunks[c].start - 1
+        if j >= 0 and self.words[j] == ",":
+            j -= 1
+        leftmost = None
+        while j >= 0:
+            k = self.cls[j]
+            if k == UNIT:
+                leftmost = self.unit_of[j]
+            elif k == PREP and self.prep_of.get(j) in ("di", "dari", "untuk", "asal"):
+                pass
+            elif k not in (NOUNISH, CONJ, AUX):
+                break
+            j -= 1
+        if leftmost is None:
+            return None
+        u = self.units[leftmost]
+        if u.pp is not None and u.first > 0 and self.cls[u.first - 1] == PREP:
+            # "kunjungan Tillerson ke Korsel, China, dan Jepang yang …": a place right after a
+            # preposition is seldom what "yang" describes ("atas deklarasi G7 yang …" is fine)
+            return None
+        return Subject(self.units[leftmost].group, None, self.chunk_of[self.units[leftmost].first], "relative")
+
+    def scan(self, start: int, stop_at_verb: bool = True, own: int = -1,
+             skip: tuple[int, int] | None = None) -> Iterator[tuple[int, str, int]]:
+        """Groups after token ``start`` in its clause, in order: (group, slot, first token), slot being
+        the preposition in front ("ke", "dengan", "di sekitar") or "object". Stops at the clause's end
+        and, unless ``stop_at_verb`` is false, at the next verb (another predicate's arguments)."""
+        if start >= len(self.words):
+            return
+        c = self.chunk_of[start] if start < len(self.chunk_of) else -1
+        end = self.chunks[c].end if c >= 0 else len(self.words)
+        prep: str | None = None
+        i = start
+        yielded = False
+        while i < end:
+            k = self.cls[i]
+            if (own >= 0 and self.trigger_of[i] == own) or (skip and skip[0] <= i <= skip[1]):
+                i += 1
+                continue
+            if k == PREP:
+                prep = self.prep_of[i]
+            elif k == UNIT:
+                g = self.units[self.unit_of[i]].group
+                yield g, prep or "object", i
+                yielded = True
+                i = self.group_last(g) + 1
+                prep = None
+                continue
+            elif k == VERB:
+                if stop_at_verb:
+                    return
+                prep = None  # "untuk memasok Australia": the verb's object, not "untuk"
+            elif k in (BOUNDARY, PUNCT):
+                if not yielded and prep is None and self.words[i] == "yang":
+                    agent = self._agent_of_relative(i)
+                    if agent is not None:  # "kekejaman yang dilakukan Israel"
+                        yield agent, "object", self.group_first(agent)
+                return
+            i += 1
+
+    def _agent_of_relative(self, i: int) -> int | None:
+        """The group after "yang <agentive passive> (oleh)" starting at token i, if any."""
+        j = i + 1
+        while j < len(self.words) and self.cls[j] == AUX:
+            j += 1
+        if j >= len(self.words) or self.words[j] not in self.lex.agentive_passives:
+            return None
+        j += 1
+        if j < len(self.words) and self.words[j] == "oleh":
+            j += 1
+        if j < len(self.words) and self.cls[j] == UNIT:
+            return self.units[self.unit_of[j]].group
+        return None
+
+    def left_word(self, i: int, max_skip: int = 3) -> int | None:
+        """The first token left of i that is not a noun-phrase word (skipping up to max_skip)."""
+        j = i - 1
+        skipped = 0
+        while j >= 0 and self.cls[j] == NOUNISH and self.trigger_of[j] < 0 and self.words[j][0].isalnum():
+            j -= 1
+            skipped += 1
+            if skipped > max_skip:
+                return None
+        return j if j >= 0 else None
+
+    def phrase_ending_at(self, j: int, phrases: frozenset[Phrase], max_len: int = 3) -> Phrase | None:
+        for L in range(max_len, 0, -1):
+            if j - L + 1 < 0:
+                continue
+            p = tuple(self.words[j - L + 1:j + 1])
+            if p in phrases:
+                return p
+        return None

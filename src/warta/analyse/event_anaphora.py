@@ -1,0 +1,114 @@
+"""Anaphors the mention layer left unresolved, resolved from the article's earlier mentions, for
+the event coder only: "mereka" -> the last actors named together ("Rusia dan China"); "kedua
+negara" -> that group or else the last two countries named; "ia"/"dia" -> the last person named;
+"negara itu" -> the last country named. Looks back at most ``WINDOW`` sentences."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from warta.model import Doc, Mention
+
+WINDOW = 2  # sentences back, besides the current one
+#: What may stand between two actors named together: "Rusia dan China", "AS, Inggris",
+#: "Rusia dan Presiden China".
+_CONJ = re.compile(r"^\s*,?\s*(?:dan|serta|maupun|&)\s+(?:[A-Z]\w*\s+){0,2}$")
+_LIST_COMMA = re.compile(r"^\s*,\s*$")
+
+
+def _country(m: Mention) -> str | None:
+    return m.actor.country if m.actor is not None else None
+
+
+def _is_group(m: Mention) -> bool:
+    return m.actor is not None and m.actor.kind == "group" and len(m.actor.members) >= 2
+
+
+class AnaphorContext:
+    def __init__(self, doc: Doc) -> None:
+        self.text = doc.text
+        self.mentions = sorted((m for m in doc.mentions if _country(m) or _is_group(m)), key=lambda m: m.start)
+        self.ends = [m.end for m in self.mentions]
+        self.sentence_start = [s.start for s in doc.sentences]
+
+    def _prior(self, offset: int, sentence: int) -> list[Mention]:
+        lo_sent = max(0, sentence - WINDOW)
+        lo = self.sentence_start[lo_sent] if self.sentence_start else 0
+        k = bisect_left(self.ends, offset + 1)
+        return [m for m in self.mentions[:k] if m.start >= lo]
+
+    def resolve(self, kind: str, offset: int, sentence: int) -> list[Mention]:
+        prior = self._prior(offset, sentence)
+        if not prior:
+            return []
+        if kind == "singular":
+            # "ia"/"dia" mostly continues the subject: the first person named in this sentence,
+            # else in the sentence before, else the last person named.
+            people = [m for m in prior if m.actor is not None and m.actor.kind == "person"]
+            if not people:
+                return []
+            for s in (sentence, sentence - 1):
+                lo = self.sentence_start[s] if 0 <= s < len(self.sentence_start) else None
+                hi = self.sentence_start[s + 1] if lo is not None and s + 1 < len(self.sentence_start) else None
+                if lo is None:
+                    continue
+                here = [m for m in people if m.start >= lo and (hi is None or m.start < hi)]
+                if here:
+                    return [here[0]]
+            return [people[-1]]
+        if kind == "country":
+            for m in reversed(prior):
+                if m.actor is not None and m.actor.kind == "country":
+                    return [m]
+            return []
+        group = self._last_group(prior)
+        if group:
+            return group
+        if kind == "plural":
+            return self._last_pair_of_people(prior, sentence)
+        out: list[Mention] = []
+        seen: set[str] = set()
+        for m in reversed(prior):
+            c = _country(m)
+            if c and c not in seen and m.actor is not None and m.actor.kind != "person":
+                seen.add(c)
+                out.append(m)
+                if len(out) == 2:
+                    return list(reversed(out))
+        return []
+
+    def _last_pair_of_people(self, prior: list[Mention], sentence: int) -> list[Mention]:
+        """"Takaichi mengatakan kepada Trump dalam pertemuan mereka": the last two people of
+        different countries named in the same sentence."""
+        lo = self.sentence_start[sentence] if 0 <= sentence < len(self.sentence_start) else 0
+        out: list[Mention] = []
+        for m in reversed(prior):
+            if m.start < lo:
+                break
+            if m.actor is not None and m.actor.kind == "person" and all(
+                    _country(m) != _country(o) for o in out):
+                out.append(m)
+                if len(out) == 2:
+                    return list(reversed(out))
+        return []
+
+    def _last_group(self, prior: list[Mention]) -> list[Mention]:
+        """The last actors named together, with different countries (or a group mention)."""
+        for j in range(len(prior) - 1, -1, -1):
+            b = prior[j]
+            if _is_group(b):
+                return [b]
+            group = [b]
+            i = j - 1
+            while i >= 0:  # "A, B dan C": the last link is a conjunction, earlier ones commas
+                a = prior[i]
+                gap = self.text[a.end:group[0].start]
+                if a.end > group[0].start or not (_CONJ if len(group) == 1 else _LIST_COMMA).match(gap):
+                    break
+                group.insert(0, a)
+                i -= 1
+            countries = {_country(m) for m in group}
+            if len(countries) >= 2:
+                return group
+        return []

@@ -1,0 +1,272 @@
+"""From one trigger in a framed sentence to the (source, target) pairs it codes.
+
+Verbs: the active subject does it and the receiver stands in the pattern's target slots; the
+passive subject receives it and the doer stands after "oleh" or right after the verb.
+Nouns: the possessor right after the noun does it (or undergoes it, for "penangkapan warga X"),
+else the subject of a light verb in front ("menjatuhkan sanksi"), else — for a noun that is a
+circumstance of its clause ("dalam kunjungan ke Beijing") — the clause's subject; the subject of an
+experiencer verb ("Rusia merasakan beban sanksi Barat") receives it.
+Groups ("Rusia dan China") give one event per member; actors of a mutual or reciprocal event
+without a receiver ("kedua negara sepakat") pair up.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from warta.analyse.clauses import BOUNDARY, NOUNISH, PREP, UNIT, Frame, Ref, Subject
+from warta.analyse.event_patterns import SLOT_OBJECT, EventLexicon, Form, Pattern
+from warta.analyse.modality import clause_modality, noun_modality
+from warta.model import MUTUAL_TYPES, Modality
+
+POSSESSOR_REACH = 6  # tokens between an event noun (or its `with` words) and its possessor
+
+
+@dataclass(slots=True)
+class Coded:
+    """A trigger's reading that fired: its pairs and the evidence the event records."""
+
+    form: Form
+    pairs: list[tuple[Ref, Ref | None]]
+    modality: Modality
+    t0: int  # first trigger token
+    t_end: int  # last token of the trigger and its `with` words
+    chunks: tuple[int, ...]  # the trigger's clause, then the clause its subject came from
+    slot: str | None  # where the receiver stood
+
+
+def _with_span(frame: Frame, t0: int, t1: int, p: Pattern, passive: bool) -> tuple[int, int] | None | bool:
+    """Token span of the first `with` phrase after the trigger (or, for passives, before it).
+    True when the pattern has no `with`; None when it has one and it is absent."""
+    if not p.with_:
+        return True
+    words = frame.words
+    n = len(words)
+    trig = frame.trigger_of
+    for i in range(t1 + 1, min(n, t1 + 1 + p.within)):
+        if trig[i] >= 0 and trig[i - 1] == trig[i]:
+            continue  # not inside another event phrase ("menggelar latihan militer bersama")
+        for ph in p.with_:
+            if tuple(words[i:i + len(ph)]) == ph:
+                return (i, i + len(ph) - 1)
+        if frame.cls[i] == BOUNDARY or words[i] in (".", ";", ":"):
+            break  # not across a clause boundary (a comma may set off an apposition)
+    if passive:
+        lo = frame.chunks[frame.chunk_of[t0]].start
+        lo = max(0, lo - 6)
+        for i in range(t0 - 1, lo - 1, -1):
+            for ph in p.with_:
+                if tuple(words[i:i + len(ph)]) == ph:
+                    return (i, i + len(ph) - 1)
+    return None
+
+
+def _excluded(frame: Frame, t0: int, t1: int, p: Pattern) -> bool:
+    if not p.without:
+        return False
+    window = frame.words[max(0, t0 - 2):t1 + 5]
+    for ph in p.without:
+        L = len(ph)
+        for i in range(0, len(window) - L + 1):
+            if tuple(window[i:i + L]) == ph:
+                return True
+    return False
+
+
+def _shared_possessor(frame: Frame, t1: int) -> list[Ref]:
+    """The possessor of a coordinated noun after this one: "serangan udara dan tembakan pasukan
+    Israel" — both are Israel's."""
+    j = t1 + 1
+    if j >= len(frame.words) or frame.words[j] not in ("dan", "serta", "atau"):
+        return []
+    for k in range(j + 1, min(j + 4, len(frame.words))):
+        if frame.cls[k] == UNIT:
+            return frame.refs(frame.units[frame.unit_of[k]].group)
+        if frame.cls[k] != NOUNISH:
+            return []
+    return []
+
+
+def frame_has_oleh(frame: Frame, t1: int, poss: list[Ref]) -> bool:
+    """Whether an "oleh" agent follows the noun's possessor in its clause."""
+    c = frame.chunk_of[t1]
+    return any(frame.words[i] == "oleh" for i in range(t1 + 1, frame.chunks[c].end))
+
+
+def _pairs(p: Pattern, src: list[Ref], tgt: list[Ref]) -> list[tuple[Ref, Ref | None]]:
+    mutual = p.type in MUTUAL_TYPES
+    if src and tgt:
+        # "memuji kerja sama kedua negara": a "both of us" target that includes the doer is no receiver
+        src_countries = {s.actor.country for s in src}
+        inclusive = {t.key for t in tgt if t.actor.country in src_countries}
+        return [(s, t) for s in src for t in tgt if t.key not in inclusive or len(tgt) == 1]
+    members = src or tgt
+    if len(members) >= 2 and p.reciprocal:
+        out: list[tuple[Ref, Ref | None]] = []
+        for i, a in enumerate(members):
+            for b in members[i + 1:]:
+                out.append((a, b))
+                if not mutual:
+                    out.append((b, a))
+        return out
+    if src and (p.target is None or p.optional_target):
+        return [(s, None) for s in src]
+    return []
+
+
+def _clause_lo(frame: Frame, subj: Subject | None, t: int) -> int:
+    """Where the cues of the predicate at t may start: after its subject when that is in the clause."""
+    c = frame.chunk_of[t]
+    if subj is not None and subj.chunk == c:
+        last = frame.group_last(subj.group)
+        if last < t:
+            return last + 1
+    if subj is not None and subj.governor is not None and subj.governor < t:
+        return subj.governor + 1
+    return frame.chunks[c].body
+
+
+def _first_in_slots(frame: Frame, start: int, slots: tuple[str, ...], reach: bool, own: int,
+                    skip: tuple[int, int] | None) -> tuple[int, str] | None:
+    for g, slot, _ in frame.scan(start, stop_at_verb=not reach, own=own, skip=skip):
+        if slot in slots:
+            return g, slot
+    return None
+
+
+#: CAMEO role codes of state officials (the "government" source kind).
+OFFICIAL_ROLES = ("GOV", "MIL", "LEG", "JUD", "ELI")
+
+
+def _kind_ok(a, kinds: tuple[str, ...]) -> bool:
+    if not kinds or a.kind in kinds:
+        return True
+    return "government" in kinds and bool(a.code) and a.code.endswith(OFFICIAL_ROLES)
+
+
+def _valid(pairs: list[tuple[Ref, Ref | None]], p: Pattern) -> list[tuple[Ref, Ref | None]]:
+    """Both actors resolved to a country key, and not one actor acting on itself."""
+    out = []
+    for s, t in pairs:
+        if not s.actor.country or not _kind_ok(s.actor, p.source_kinds):
+            continue
+        if t is not None and p.target_kinds and not _kind_ok(t.actor, p.target_kinds):
+            continue
+        if t is not None:
+            if not t.actor.country:
+                continue
+            if s.key == t.key or (s.actor.country == t.actor.country and s.actor.name == t.actor.name):
+                continue
+        out.append((s, t))
+    return out
+
+
+def code_trigger(frame: Frame, tid: int, t0: int, t1: int, forms: tuple[Form, ...],
+                 lex: EventLexicon) -> tuple[Coded | None, tuple[int, int] | None]:
+    """The first reading of the trigger at tokens t0..t1 that codes at least one valid pair, and the
+    token span its `with` words took (so no other trigger fires there)."""
+    consumed: tuple[int, int] | None = None
+    longest = t1
+    for form in forms:
+        p = form.pattern
+        t1 = min(longest, t0 + len(form.words) - 1)  # a shorter reading of the same place
+        span = _with_span(frame, t0, t1, p, form.kind == "passive")
+        if span is None or _excluded(frame, t0, t1, p):
+            continue
+        skip = span if isinstance(span, tuple) else None
+        if skip and consumed is None and skip[0] > t1:
+            consumed = (t1 + 1, skip[1])  # the words up to and with the `with` phrase
+        t_end = max(t1, skip[1]) if skip and skip[0] > t1 else t1
+        if form.kind == "noun":
+            coded = _code_noun(frame, tid, t0, t1, t_end, form, lex, skip)
+        else:
+            coded = _code_verb(frame, tid, t0, t1, t_end, form, skip)
+        if coded is not None:
+            return coded, consumed
+    return None, consumed
+
+
+def _code_verb(frame: Frame, tid: int, t0: int, t1: int, t_end: int, form: Form,
+               skip: tuple[int, int] | None) -> Coded | None:
+    p = form.pattern
+    subj = frame.subject_of(t0)
+    subj_refs = frame.refs(subj.group) if subj else []
+    slot = None
+    if form.kind == "active":
+        src = subj_refs
+        hit = _first_in_slots(frame, t1 + 1, p.target, p.reach_clause, tid, skip) if p.target else None
+        tgt = frame.refs(hit[0]) if hit else []
+        slot = hit[1] if hit else None
+    else:
+        tgt = subj_refs
+        hit = _first_in_slots(frame, t1 + 1, p.source, p.reach_clause, tid, skip)
+        src = frame.refs(hit[0]) if hit else []
+    pairs = _valid(_pairs(p, src, tgt), p)
+    if not pairs:
+        return None
+    modality = clause_modality(frame, _clause_lo(frame, subj, t0), t0, subj.governor if subj else None)
+    chunks = (frame.chunk_of[t0],) + ((subj.chunk,) if subj and subj.how in ("previous", "sentence") else ())
+    return Coded(form, pairs, modality, t0, t_end, chunks, slot)
+
+
+def _code_noun(frame: Frame, tid: int, t0: int, t1: int, t_end: int, form: Form, lex: EventLexicon,
+               skip: tuple[int, int] | None) -> Coded | None:
+    p = form.pattern
+    targets = p.target or ()
+    poss: list[Ref] = []
+    tgt: list[Ref] = []
+    by: list[Ref] = []  # "oleh X", "dari X"
+    slot = None
+    for g, s, tok in frame.scan(t1 + 1, stop_at_verb=not p.reach_clause, own=tid, skip=skip):
+        if not poss and not tgt and s == SLOT_OBJECT and tok - t_end <= POSSESSOR_REACH:
+            poss = frame.refs(g)
+        elif not tgt and s in targets and s != SLOT_OBJECT:
+            tgt, slot = frame.refs(g), s
+        elif not by and s in ("oleh", "dari") and s not in targets:
+            by = frame.refs(g)
+    if form.nya and not poss:
+        s_ = frame.subject_of(t0)
+        poss = frame.refs(s_.group) if s_ else []
+    if p.possessor == "target":
+        src, tgt = by, (poss or tgt)
+    elif poss and by and frame_has_oleh(frame, t1, poss):
+        src, tgt = by, (tgt or poss)  # "penyerangan gereja X oleh militer Israel": possessor undergoes it
+    else:
+        src = poss or by
+    if not poss and not p.possessor == "target":
+        poss = _shared_possessor(frame, t1)
+    # The word in front of the noun: a light verb, an experiencer verb, or an adjunct preposition.
+    g = frame.left_word(t0)
+    light = exper = adjunct = False
+    if g is not None:
+        light = frame.phrase_ending_at(g, lex.light_verbs) is not None
+        exper = not light and any(frame.phrase_ending_at(j, lex.experiencer_verbs) is not None
+                                  for j in range(g, t0))  # "menjadi sasaran serangan …"
+        adjunct = (frame.cls[g] in (PREP, BOUNDARY)
+                   and frame.phrase_ending_at(g, lex.adjunct_heads) is not None)
+    if p.light_only and not light:
+        return None
+    modality: Modality | None = noun_modality(frame, t0)
+    via: Subject | None = None
+    if not src and (light or adjunct):
+        if light:
+            at = frame._verb_start(g, 0)
+        else:  # the clause's subject: that of its verb, if the noun follows one
+            v = frame.clause_verb_before(t0)
+            at = v if v is not None else t0
+        via = frame.subject_of(at)
+        src = frame.refs(via.group) if via else []
+    if not tgt and exper:
+        at = frame._verb_start(g, 0)
+        via = frame.subject_of(at)
+        tgt = frame.refs(via.group) if via else []
+    pairs = _valid(_pairs(p, src, tgt), p)
+    if not pairs:
+        return None
+    if modality is None:
+        if via is not None:
+            modality = clause_modality(frame, _clause_lo(frame, via, at), at, via.governor)
+        else:
+            modality = "asserted"
+    chunks = (frame.chunk_of[t0],) + ((via.chunk,) if via and via.how in ("previous", "sentence") else ())
+    return Coded(form, pairs, modality, t0, t_end, chunks, slot)

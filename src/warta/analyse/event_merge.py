@@ -1,0 +1,68 @@
+"""One article reports the same event many times; keep it once, with a mention count.
+
+Two coded events are the same when they have the same type, modality and actors (by country key;
+either order for the mutual types AGREE/CONSULT/COOPERATE) and dates that agree (equal, one unknown,
+or one inside the other: 2022-02 and 2022). The first report's evidence is kept; a later report
+fills a missing location and sharpens the date. Events of a ``confirm: pair`` pattern (context-
+dependent wording, e.g. "mengirim tentara ke X" as invasion) survive only when another pattern
+reports the same type between the same actors.
+"""
+
+from __future__ import annotations
+
+from warta.model import MUTUAL_TYPES, Event
+
+Key = tuple[str, str, str, str | None]
+
+
+def actor_key(e: Event, which: str) -> str | None:
+    p = e.source if which == "source" else e.target
+    if p is None:
+        return None
+    return p.country or p.name
+
+
+def pair_key(e: Event) -> tuple[str, str, str | None]:
+    s, t = actor_key(e, "source") or "", actor_key(e, "target")
+    if e.type in MUTUAL_TYPES and t is not None and t < s:
+        s, t = t, s
+    return e.type, s, t
+
+
+def dates_agree(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a.startswith(b) or b.startswith(a)
+
+
+def confirm_pairs(events: list[Event], confirm_by: dict[str, tuple[str, ...]]) -> list[Event]:
+    """Drop events of a pattern in ``confirm_by`` unless one of the patterns it lists reports the
+    same type between the same actors in the article."""
+    if not confirm_by:
+        return events
+    by_rule: dict[str, set] = {}
+    for e in events:
+        by_rule.setdefault(e.rule.split("/")[0], set()).add(pair_key(e))
+    out = []
+    for e in events:
+        needs = confirm_by.get(e.rule.split("/")[0])
+        if needs and not any(pair_key(e) in by_rule.get(r, ()) for r in needs):
+            continue
+        out.append(e)
+    return out
+
+
+def collapse(events: list[Event]) -> list[Event]:
+    kept: list[Event] = []
+    by_key: dict[tuple, list[Event]] = {}
+    for e in events:
+        key = (*pair_key(e), e.modality)
+        same = next((k for k in by_key.get(key, ()) if dates_agree(k.date, e.date)), None)
+        if same is None:
+            by_key.setdefault(key, []).append(e)
+            kept.append(e)
+            continue
+        same.mentions += e.mentions
+        if e.date and (same.date is None or len(e.date) > len(same.date)):
+            same.date, same.date_granularity = e.date, e.date_granularity
+        if same.location is None and e.location:
+            same.location = e.location
+    return kept

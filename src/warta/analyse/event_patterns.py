@@ -1,0 +1,214 @@
+"""Event patterns: ``lang/id/events.yaml`` loaded, checked against the ontology, and compiled once
+into one Aho-Corasick automaton that finds every trigger candidate in a single pass over the text.
+
+A *form* is one way a pattern shows up in text: its words, and whether it is an active verb
+(the subject does it), a passive verb (the subject receives it) or a noun (the possessor does it).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Literal
+
+import ahocorasick
+import yaml
+
+from warta.model import PLOVER_TYPES
+from warta.ontology import cameo_codes
+
+FormKind = Literal["active", "passive", "noun"]
+SLOT_OBJECT = "object"
+#: Default slots where a passive verb's doer stands ("dikecam oleh Barat", "dikecam Barat").
+PASSIVE_SOURCE = ("oleh", SLOT_OBJECT)
+NYA = "nya"  # possessive enclitic: "kunjungannya" = his/her visit
+
+Phrase = tuple[str, ...]
+
+
+class PatternError(ValueError):
+    """events.yaml says something the coder cannot use (named with the pattern id)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    id: str
+    type: str
+    cameo: str
+    mode: str | None
+    target: tuple[str, ...] | None  # None: the event has no receiver
+    source: tuple[str, ...]  # passive: where the doer stands
+    with_: tuple[Phrase, ...]
+    within: int
+    without: tuple[Phrase, ...]
+    possessor: Literal["source", "target"]
+    light_only: bool
+    optional_target: bool
+    reciprocal: bool
+    reach_clause: bool
+    confirm_by: tuple[str, ...]  # pattern ids that must corroborate (same type and actors)
+    source_kinds: tuple[str, ...]  # empty: any
+    target_kinds: tuple[str, ...]
+    order: int
+
+
+@dataclass(frozen=True, slots=True)
+class Form:
+    words: Phrase
+    kind: FormKind
+    pattern: Pattern
+    nya: bool = False  # the noun carried "-nya" (its possessor is a pronoun)
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerHit:
+    start: int  # character offsets of the trigger words in the text
+    end: int
+    forms: tuple[Form, ...]  # candidate readings, most specific first
+
+
+@dataclass(frozen=True, slots=True)
+class EventLexicon:
+    patterns: tuple[Pattern, ...]
+    automaton: ahocorasick.Automaton
+    light_verbs: frozenset[Phrase]
+    experiencer_verbs: frozenset[Phrase]
+    adjunct_heads: frozenset[Phrase]
+    max_phrase: int
+
+
+def _phrase(s: str) -> Phrase:
+    return tuple(str(s).lower().split())
+
+
+def _phrases(v: object) -> tuple[Phrase, ...]:
+    if v is None:
+        return ()
+    if isinstance(v, str):
+        v = [v]
+    return tuple(_phrase(x) for x in v)  # type: ignore[union-attr]
+
+
+def _pattern(raw: dict, order: int, noun_default: tuple[str, ...], overrides: dict[str, str]) -> Pattern:
+    pid = raw.get("id") or f"#{order}"
+    try:
+        ptype, code = raw["type"], str(raw["cameo"])
+    except KeyError as e:
+        raise PatternError(f"pattern {pid}: missing {e.args[0]!r}") from None
+    if ptype not in PLOVER_TYPES:
+        raise PatternError(f"pattern {pid}: unknown PLOVER type {ptype!r}")
+    codes = cameo_codes()
+    if code not in codes:
+        raise PatternError(f"pattern {pid}: unknown CAMEO code {code!r}")
+    mapped = codes[code].plover_type
+    if mapped != ptype and overrides.get(code) != ptype:
+        raise PatternError(f"pattern {pid}: CAMEO {code} is {mapped} in CAMEO2PLOVER, not {ptype} "
+                           f"(add it to type_overrides with the guide's reason if intended)")
+    if not any(raw.get(k) for k in ("active", "passive", "noun")):
+        raise PatternError(f"pattern {pid}: no active, passive or noun forms")
+    for k in ("active", "passive", "noun"):
+        forms = [" ".join(f) for f in _phrases(raw.get(k))]
+        if len(forms) != len(set(forms)):
+            raise PatternError(f"pattern {pid}: a {k} form is listed twice")
+    tgt = raw.get("target", list(noun_default) if raw.get("noun") and not raw.get("active") else ["object"])
+    target = None if tgt == "none" else tuple(str(x).lower() for x in tgt)
+    mode = raw.get("mode") or (codes[code].plover_mode if mapped == ptype else None)
+    return Pattern(
+        id=pid, type=ptype, cameo=code, mode=mode, target=target,
+        source=tuple(str(x).lower() for x in raw.get("source", PASSIVE_SOURCE)),
+        with_=_phrases(raw.get("with")), within=int(raw.get("within", 4)),
+        without=_phrases(raw.get("without")),
+        possessor="target" if raw.get("possessor") == "target" else "source",
+        light_only=bool(raw.get("light_only")), optional_target=bool(raw.get("optional_target")),
+        reciprocal=bool(raw.get("reciprocal")), reach_clause=raw.get("reach") == "clause",
+        confirm_by=tuple(str(x) for x in raw.get("confirm") or ()),
+        source_kinds=tuple(str(x) for x in raw.get("source_kind") or ()),
+        target_kinds=tuple(str(x) for x in raw.get("target_kind") or ()), order=order,
+    )
+
+
+def build_lexicon(data: dict) -> EventLexicon:
+    """Compile the parsed events.yaml. Raises ``PatternError`` naming the faulty pattern."""
+    noun_default = tuple(data.get("noun_target_default") or ("terhadap", "atas", "ke", "kepada"))
+    overrides = {str(k): v for k, v in (data.get("type_overrides") or {}).items()}
+    patterns: list[Pattern] = []
+    readings: dict[str, list[Form]] = {}
+    seen_ids: set[str] = set()
+    for order, raw in enumerate(data.get("patterns") or []):
+        p = _pattern(raw, order, noun_default, overrides)
+        if p.id in seen_ids:
+            raise PatternError(f"pattern id {p.id} used twice")
+        seen_ids.add(p.id)
+        patterns.append(p)
+        for kind in ("active", "passive", "noun"):
+            for words in _phrases(raw.get(kind)):
+                readings.setdefault(" ".join(words), []).append(Form(words, kind, p))
+                if kind == "noun":  # "kunjungannya", "serangannya"
+                    nya = words[:-1] + (words[-1] + NYA,)
+                    readings.setdefault(" ".join(nya), []).append(Form(nya, kind, p, nya=True))
+    auto = ahocorasick.Automaton()
+    for key, forms in readings.items():
+        if len({f.kind == "noun" for f in forms}) > 1:
+            raise PatternError(f"{key!r} is a noun in one pattern and a verb in another: "
+                               f"{sorted({f.pattern.id for f in forms})}")
+        # Specific readings (with a `with` condition) are tried before general ones.
+        forms.sort(key=lambda f: (not f.pattern.with_, f.pattern.target is None, f.pattern.order))
+        auto.add_word(key, (len(key), tuple(forms)))
+    auto.make_automaton()
+    return EventLexicon(
+        patterns=tuple(patterns), automaton=auto,
+        light_verbs=frozenset(_phrases(data.get("light_verbs"))),
+        experiencer_verbs=frozenset(_phrases(data.get("experiencer_verbs"))),
+        adjunct_heads=frozenset(_phrases(data.get("adjunct_heads"))),
+        max_phrase=max((len(k.split()) for k in readings), default=1),
+    )
+
+
+@cache
+def load_lexicon() -> EventLexicon:
+    """The packaged event patterns, compiled once per process."""
+    text = resources.files("warta.lang.id").joinpath("events.yaml").read_text(encoding="utf-8")
+    return build_lexicon(yaml.safe_load(text))
+
+
+_WORDCHAR = re.compile(r"\w")
+
+
+def lower_same_length(text: str) -> str:
+    """``text.lower()`` with every offset kept (a few characters lower-case to two)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+def find_triggers(text: str, lexicon: EventLexicon | None = None, lowered: str | None = None) -> list[TriggerHit]:
+    """Every trigger candidate in ``text``: whole words only, no overlaps. Readings that start at
+    the same place are kept together, longest first ("mengancam akan" before "mengancam"); a
+    phrase hides the shorter ones that start inside it."""
+    lex = lexicon or load_lexicon()
+    low = lowered if lowered is not None else lower_same_length(text)
+    n = len(low)
+    hits: list[tuple[int, int, tuple[Form, ...]]] = []
+    for end_idx, (length, forms) in lex.automaton.iter(low):
+        start, end = end_idx - length + 1, end_idx + 1
+        if start > 0 and (low[start - 1].isalnum() or low[start - 1] == "_"):
+            continue
+        if end < n and (low[end].isalnum() or low[end] == "_"):
+            continue
+        hits.append((start, end, forms))
+    hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+    out: list[TriggerHit] = []
+    last_end = -1
+    for start, end, forms in hits:
+        if out and start == out[-1].start:
+            prev = out[-1]
+            out[-1] = TriggerHit(prev.start, prev.end, prev.forms + forms)
+            continue
+        if start < last_end:
+            continue
+        out.append(TriggerHit(start, end, forms))
+        last_end = end
+    return out

@@ -1,0 +1,132 @@
+"""Modality of a coded event — asserted, future, negated or hypothetical — from the cues of
+``lang/id/modality.yaml``: words between the event's subject and its trigger ("tidak", "akan"), the
+clause's opener ("jika"), the verb whose complement the event is ("mendesak Rusia menarik pasukan":
+asked for, not done), words right before an event noun ("rencana kunjungan"), and a question mark.
+When several apply the strongest wins: negated > hypothetical > future > asserted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+
+from warta.analyse.clauses import Frame, Phrase
+from warta.model import Modality
+
+RANK: dict[str, int] = {"asserted": 0, "future": 1, "hypothetical": 2, "negated": 3}
+
+
+def stronger(a: Modality, b: Modality) -> Modality:
+    return a if RANK[a] >= RANK[b] else b
+
+
+@dataclass(frozen=True, slots=True)
+class ModalityLexicon:
+    cues: dict[Phrase, Modality]
+    not_cues: frozenset[Phrase]
+    conditional: frozenset[Phrase]
+    purpose: frozenset[Phrase]
+    governors: dict[Phrase, Modality]
+    noun_cues: dict[Phrase, Modality]
+    question: frozenset[str]
+    by_first: dict[str, tuple[Phrase, ...]]  # cue and not-cue phrases by first word, longest first
+
+
+def _ph(items: list | None) -> list[Phrase]:
+    return [tuple(str(x).lower().split()) for x in items or []]
+
+
+def build_modality_lexicon(data: dict) -> ModalityLexicon:
+    cues: dict[Phrase, Modality] = {}
+    for kind in ("future", "hypothetical", "negated"):  # later kinds win a shared word
+        for p in _ph((data.get("cues") or {}).get(kind)):
+            cues[p] = kind  # type: ignore[assignment]
+    governors: dict[Phrase, Modality] = {}
+    for kind in ("future", "hypothetical", "negated"):
+        for p in _ph((data.get("governors") or {}).get(kind)):
+            governors[p] = kind  # type: ignore[assignment]
+    noun_cues: dict[Phrase, Modality] = {}
+    for kind in ("future", "hypothetical", "negated"):
+        for p in _ph((data.get("noun_cues") or {}).get(kind)):
+            noun_cues[p] = kind  # type: ignore[assignment]
+    not_cues = frozenset(_ph(data.get("not_cues")))
+    firsts: dict[str, set[Phrase]] = {}
+    for p in [*cues, *not_cues]:
+        firsts.setdefault(p[0], set()).add(p)
+    return ModalityLexicon(
+        cues=cues, not_cues=not_cues,
+        conditional=frozenset(_ph(data.get("conditional_openers"))),
+        purpose=frozenset(_ph(data.get("purpose"))),
+        governors=governors, noun_cues=noun_cues,
+        question=frozenset(str(x) for x in data.get("question_marks") or ["?"]),
+        by_first={k: tuple(sorted(v, key=len, reverse=True)) for k, v in firsts.items()},
+    )
+
+
+@cache
+def load_modality_lexicon() -> ModalityLexicon:
+    text = resources.files("warta.lang.id").joinpath("modality.yaml").read_text(encoding="utf-8")
+    return build_modality_lexicon(yaml.safe_load(text))
+
+
+def _phrase_before(frame: Frame, i: int, phrases: frozenset[Phrase] | dict, max_len: int = 3) -> Phrase | None:
+    """The longest listed phrase ending at token i-1."""
+    for L in range(max_len, 0, -1):
+        if i - L < 0:
+            continue
+        p = tuple(frame.words[i - L:i])
+        if p in phrases:
+            return p
+    return None
+
+
+def clause_modality(frame: Frame, lo: int, t: int, governor: int | None,
+                    lex: ModalityLexicon | None = None) -> Modality:
+    """Modality of the predicate at token t whose subject ends before token ``lo``."""
+    lex = lex or load_modality_lexicon()
+    m: Modality = "asserted"
+    chunk = frame.chunks[frame.chunk_of[t]]
+    if chunk.opener in lex.conditional:
+        m = "hypothetical"
+    i = max(lo, chunk.body)
+    while i < t:
+        if frame.trigger_of[i] >= 0 and frame.trigger_of[i] != frame.trigger_of[t]:
+            i += 1
+            continue
+        hit = None
+        for p in lex.by_first.get(frame.words[i], ()):
+            if tuple(frame.words[i:i + len(p)]) == p and i + len(p) <= t:
+                hit = p
+                break
+        if hit is None:
+            i += 1
+            continue
+        if hit not in lex.not_cues:
+            m = stronger(m, lex.cues[hit])
+        i += len(hit)
+    if governor is not None:
+        g = lex.governors.get((frame.words[governor],)) or lex.governors.get(
+            tuple(frame.words[max(0, governor - 1):governor + 1]))
+        if g:
+            m = stronger(m, g)
+    if _phrase_before(frame, t, lex.purpose) is not None:
+        m = stronger(m, "future")
+    if frame.question:
+        m = stronger(m, "hypothetical")
+    return m
+
+
+def noun_modality(frame: Frame, n: int, lex: ModalityLexicon | None = None) -> Modality | None:
+    """Modality set by a word right before an event noun ("rencana kunjungan"), if any."""
+    lex = lex or load_modality_lexicon()
+    p = _phrase_before(frame, n, lex.noun_cues, 2)
+    m: Modality | None = lex.noun_cues[p] if p else None
+    if frame.question:
+        m = stronger(m or "asserted", "hypothetical")
+    chunk = frame.chunks[frame.chunk_of[n]]
+    if chunk.opener in lex.conditional:
+        m = stronger(m or "asserted", "hypothetical")
+    return m

@@ -1,0 +1,41 @@
+"""The served database: opened once, read-only, with a cursor per request.
+
+DuckDB connections are not safe to share between threads, and FastAPI runs each request in a worker
+thread; ``con.cursor()`` gives every request its own connection to the same database (closed when the
+request ends). ``read_only=True`` makes every write fail inside DuckDB itself, whatever a route does.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Iterator
+
+import duckdb
+from fastapi import Request
+
+from warta.store import open_store
+
+
+class ReadOnlyStore:
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self._con = open_store(self.path, read_only=True)
+        self._lock = threading.Lock()
+
+    def cursor(self) -> duckdb.DuckDBPyConnection:
+        with self._lock:
+            return self._con.cursor()
+
+    def close(self) -> None:
+        with self._lock:
+            self._con.close()
+
+
+def get_cursor(request: Request) -> Iterator[duckdb.DuckDBPyConnection]:
+    """FastAPI dependency: this request's cursor."""
+    cur = request.app.state.store.cursor()
+    try:
+        yield cur
+    finally:
+        cur.close()

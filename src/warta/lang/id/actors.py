@@ -1,0 +1,742 @@
+"""The actor dictionary: countries, organisations, groups and people with date-bounded roles, role
+words with their CAMEO sectors, and a fast gazetteer matcher over all of them.
+
+    >>> d = load()
+    >>> [(h.surface, h.entry.id, h.how) for h in d.find("Pemerintah Rusia dan Gedung Putih")]
+    [('Pemerintah Rusia', 'RUS/GOV', 'demonym'), ('Gedung Putih', 'USA@gedung-putih', 'metonym')]
+    >>> d.actor(d.get("person/joko-widodo"), date(2023, 1, 1)).code
+    'IDNGOV'
+
+Data (``src/warta/lang/id``, formats in each file's header): ``countries.tsv`` (generated from ISO/CLDR),
+``country-aliases.tsv``, ``country-forms.tsv``, ``organisations.tsv``, ``people/*.txt`` (curated),
+``people-petrarch.tsv`` and ``organisations-petrarch.tsv`` (generated from PETRARCH2; curated wins),
+``roles.tsv`` and ``not-actors.tsv``.
+
+Matching: the text is case-folded (lower case, accents folded, punctuation as spaces: same length, so
+offsets are the text's own) and searched with one Aho-Corasick automaton whose keys are padded with
+spaces, so every raw match is word-bounded. Each candidate then passes a letter-case check against
+the original text (a capitalised word in the name must be capitalised in the text, an all-capitals
+word all capitals: "AS" is the United States, "as" is not; "Barat" is the West, "barat" the
+direction), and the leftmost-longest non-overlapping candidates win ("Dewan Keamanan PBB" over
+"PBB", "Jawa Barat" - a province listed in ``not-actors.tsv`` - over "Barat").
+
+Loading builds the automata from the files (about a second for ~20,000 people), so ``load()`` keeps a
+pickled copy in the user cache directory keyed by the files' sizes and times; a warm load takes a
+few tens of milliseconds. ``WARTA_CACHE_DIR`` moves the cache; ``WARTA_NO_CACHE=1`` disables it.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import os
+import pickle
+import re
+import sys
+import tempfile
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import ahocorasick
+
+from warta.errors import WartaError
+from warta.lang.id import actor_files as af
+from warta.model import Actor
+
+DATA_DIR = Path(__file__).resolve().parent
+#: Bump when the built structure changes: old caches are then ignored.
+CACHE_VERSION = "3"
+GUIDE_KEYS = ("UN", "EU", "NATO", "ASEAN", "G7", "G20", "BRICS", "APEC", "OIC", "AU", "WST")
+
+
+class DictionaryError(WartaError):
+    """The dictionary's data files cannot be read; the message lists file:line problems."""
+
+
+# ---------------------------------------------------------------------------------------------
+# Records the rest of warta uses
+# ---------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """A code an actor holds for a period (both ends inclusive; None = open)."""
+
+    code: str
+    country: str | None
+    title: str | None
+    start: date | None
+    end: date | None
+
+    def covers(self, on: date) -> bool:
+        return (self.start is None or self.start <= on) and (self.end is None or on <= self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A dictionary actor. ``code`` is its base CAMEO code (when no role applies); ``country`` the
+    CODING-GUIDE key (ISO alpha-3 or UN/EU/NATO/…/WST); ``kind`` is "country", "person",
+    "organisation" or "group" (state bodies such as "Kremlin" or "pemerintah Rusia" are "country")."""
+
+    id: str
+    name: str
+    kind: str
+    code: str | None
+    country: str | None
+    roles: tuple[Role, ...] = ()
+
+    def role_on(self, on: date) -> Role | None:
+        """The role valid on ``on``; of several, the one that began last (a handover day gives the
+        new office)."""
+        best: Role | None = None
+        for r in self.roles:
+            if r.covers(on) and (best is None or (r.start or date.min) >= (best.start or date.min)):
+                best = r
+        return best
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A dictionary match. ``how``: "name", "alias", "short" (a one-word form such as "Putin" or
+    "Korea"), "metonym" (a capital or seat of power: may be just the place), "place" (a territory:
+    "Jalur Gaza"), "demonym" (a country inside an Indonesian form: "warga Rusia", "pemerintah
+    Jepang", "negara AS")."""
+
+    start: int
+    end: int
+    surface: str
+    entry: Entry
+    how: str
+
+
+@dataclass(frozen=True, slots=True)
+class RoleHit:
+    """A role word: "Perdana Menteri" -> sector "GOV", title "Perdana Menteri"."""
+
+    start: int
+    end: int
+    surface: str
+    sector: str
+    title: str
+
+
+# ---------------------------------------------------------------------------------------------
+# Case folding (length-preserving) and letter-case checks
+# ---------------------------------------------------------------------------------------------
+
+def _fold_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for cp in range(0x250):
+        ch = chr(cp)
+        if ch.isalnum():
+            base = unicodedata.normalize("NFKD", ch)[0].lower()
+            if base != ch and len(base) == 1 and base.isalnum():
+                table[cp] = base
+        else:
+            table[cp] = " "
+    for cp in list(range(0x2000, 0x2070)) + list(range(0x3000, 0x3040)) + [0xFEFF]:
+        table[cp] = " "
+    return table
+
+
+_FOLD = _fold_table()
+
+
+def fold(text: str) -> str:
+    """Lower case, accents folded, every non-alphanumeric character a space; same length as ``text``."""
+    low = text.lower()
+    if len(low) != len(text):  # a few characters lower-case to two ("İ"): keep those as they are
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    return low.translate(_FOLD)
+
+
+_WORD = re.compile(r"\w+")
+
+
+def case_spec(surface: str) -> tuple[tuple[int, int, int], ...]:
+    """(offset, length, kind) per word: kind 1 = must start upper case, 2 = must be all capitals."""
+    spec = []
+    for m in _WORD.finditer(surface):
+        w = m.group()
+        letters = [c for c in w if c.isalpha()]
+        if len(letters) >= 2 and all(c.isupper() for c in letters):
+            spec.append((m.start(), len(w), 2))
+        elif w[0].isupper():
+            spec.append((m.start(), len(w), 1))
+    return tuple(spec)
+
+
+def _case_ok(text: str, start: int, spec: tuple[tuple[int, int, int], ...]) -> bool:
+    for off, length, kind in spec:
+        if kind == 1:
+            if not text[start + off].isupper():
+                return False
+        elif not text[start + off:start + off + length].isupper():
+            return False
+    return True
+
+
+# ---------------------------------------------------------------------------------------------
+# The dictionary
+# ---------------------------------------------------------------------------------------------
+
+# A searchable surface, as a plain tuple (fast to unpickle):
+#   (entry index or -1 = not an actor, how, case spec, exact surface or None, key length - 1,
+#    formable: 0 = no forms, 1 = "after all" forms only (metonyms), 2 = every form (names))
+_ENTRY, _HOW, _SPEC, _EXACT, _LEN, _FORMABLE = range(6)
+
+
+@dataclass(slots=True)
+class BuildReport:
+    """What ``build`` noticed; ``warta actors check`` prints it."""
+
+    problems: list[str] = field(default_factory=list)
+    duplicates: list[str] = field(default_factory=list)  # one surface, several entries
+    ambiguous_short: list[str] = field(default_factory=list)  # one-word forms of several people
+    generated_skipped: int = 0  # generated entries a curated one replaces
+    counts: Counter = field(default_factory=Counter)
+
+
+class ActorDictionary:
+    """Built by :func:`build` (use :func:`load`). Immutable after building; safe to share."""
+
+    def __init__(self) -> None:
+        # Entries are stored as columns of plain values and made into Entry objects when first
+        # asked for: unpickling 20,000 dataclasses with dates is what made loading slow.
+        self._eid: list[str] = []
+        self._ename: list[str] = []
+        self._ekind: list[str] = []
+        self._ecode: list[str | None] = []
+        self._ecountry: list[str | None] = []
+        self._eroles: list[tuple] = []  # ((code, country, title, start ordinal or 0, end ordinal or 0), …)
+        self._ecache: list[Entry | None] = []
+        self._by_id: dict[str, int] = {}
+        self._countries: dict[str, int] = {}  # guide key -> the entry it names
+        self._auto = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+        self._groups: list[tuple[int, ...]] = []  # automaton value -> pattern ids, in precedence order
+        self._patterns: list[tuple] = []
+        self._role_auto = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+        self._role_groups: list[tuple[int, ...]] = []
+        self._role_patterns: list[tuple[str, str, str | None, int]] = []  # sector, title, exact, length
+        self._surnames: dict[str, tuple[int, ...]] = {}
+        self._forms: re.Pattern[str] | None = None
+        self._form_info: dict[str, tuple[str, str, str]] = {}  # folded words -> sector, after, how
+        self._derived: dict[tuple[int, str], int] = {}  # (country entry, sector) -> entry
+        self._last: tuple[str, str] = ("", "")
+
+    def __getstate__(self) -> dict:
+        state = {k: v for k, v in self.__dict__.items() if k not in ("_ecache", "_last")}
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self._ecache = [None] * len(self._eid)
+        self._last = ("", "")
+
+    def _add(self, entry: Entry) -> int:
+        self._eid.append(entry.id)
+        self._ename.append(entry.name)
+        self._ekind.append(entry.kind)
+        self._ecode.append(entry.code)
+        self._ecountry.append(entry.country)
+        self._eroles.append(tuple((r.code, r.country, r.title, r.start.toordinal() if r.start else 0,
+                                   r.end.toordinal() if r.end else 0) for r in entry.roles))
+        self._ecache.append(entry)
+        i = len(self._eid) - 1
+        self._by_id[entry.id] = i
+        return i
+
+    def _entry(self, i: int) -> Entry:
+        e = self._ecache[i]
+        if e is None:
+            roles = tuple(Role(c, k, t, date.fromordinal(a) if a else None, date.fromordinal(b) if b else None)
+                          for c, k, t, a, b in self._eroles[i])
+            e = Entry(self._eid[i], self._ename[i], self._ekind[i], self._ecode[i], self._ecountry[i], roles)
+            self._ecache[i] = e
+        return e
+
+    # -- lookups ---------------------------------------------------------------------------------
+
+    def get(self, entry_id: str) -> Entry | None:
+        i = self._by_id.get(entry_id)
+        return self._entry(i) if i is not None else None
+
+    def country(self, key: str) -> Entry | None:
+        """The entry for a CODING-GUIDE key: "RUS", "UN", "WST" …"""
+        i = self._countries.get(key)
+        return self._entry(i) if i is not None else None
+
+    def people_by_surname(self, token: str) -> list[Entry]:
+        """People a one-word short form can refer to ("Mishustin", "Jokowi", "Xi"), curated first.
+        For in-document resolution: pick the one whose full name the article used earlier."""
+        return [self._entry(i) for i in self._surnames.get(fold(token).strip(), ())]
+
+    def entries(self, kind: str | None = None):
+        """Every entry (or every entry of one kind), in file order: countries, curated, generated."""
+        return (self._entry(i) for i in range(len(self._eid)) if kind is None or self._ekind[i] == kind)
+
+    def __len__(self) -> int:
+        return len(self._eid)
+
+    # -- actors ------------------------------------------------------------------------------------
+
+    def actor(self, entry: Entry, on: date | None = None) -> Actor:
+        """The actor ``entry`` is on ``on``: its role valid that day (Joko Widodo is IDNGOV until
+        2024-10-20, then his base code IDN), or its base code when no role applies or no date is given."""
+        role = entry.role_on(on) if on is not None and entry.roles else None
+        if role is not None:
+            return Actor(name=entry.name, code=role.code, country=role.country, kind=entry.kind,  # type: ignore[arg-type]
+                         role=role.title, id=entry.id)
+        return Actor(name=entry.name, code=entry.code, country=entry.country, kind=entry.kind,  # type: ignore[arg-type]
+                     role=None, id=entry.id)
+
+    # -- matching ------------------------------------------------------------------------------------
+
+    def _folded(self, text: str) -> str:
+        last = self._last
+        if last[0] is text:
+            return last[1]
+        folded = " " + fold(text) + " "
+        self._last = (text, folded)
+        return folded
+
+    def find(self, text: str) -> list[Hit]:
+        """Actor mentions in ``text``: word-bounded, letter-case checked, leftmost-longest and
+        non-overlapping, with offsets into ``text``."""
+        if not text or not len(self._auto):
+            return []
+        folded = self._folded(text)
+        cands: list[tuple[int, int, int]] = []  # start, -length, pattern
+        patterns = self._patterns
+        groups = self._groups
+        for end, group in self._auto.iter(folded):
+            for pid in groups[group]:
+                p = patterns[pid]
+                start = end - p[_LEN]  # padded text: the match's leading space is the word's offset
+                exact = p[_EXACT]
+                if exact is not None:
+                    if text[start:start + len(exact)] != exact:
+                        continue
+                elif not _case_ok(text, start, p[_SPEC]):
+                    continue
+                cands.append((start, 1 - p[_LEN], pid))
+                break
+        if not cands:
+            return []
+        cands.sort()
+        hits: list[Hit] = []
+        last_end = -1
+        for start, neg_len, pid in cands:
+            if start < last_end:
+                continue
+            end = start - neg_len
+            last_end = end
+            p = patterns[pid]
+            if p[_ENTRY] < 0:
+                continue  # a phrase that is not an actor ("Jawa Barat")
+            hit = Hit(start, end, text[start:end], self._entry(p[_ENTRY]), p[_HOW])
+            if p[_FORMABLE] and self._forms is not None:
+                hit = self._with_form(text, folded, hit, p[_FORMABLE], hits)
+                if hit is None:
+                    continue
+            hits.append(hit)
+        return hits
+
+    def _with_form(self, text: str, folded: str, hit: Hit, formable: int, hits: list[Hit]) -> Hit | None:
+        """Extend a country hit over a form before it ("pemerintah Rusia"), or drop it ("bahasa Inggris")."""
+        lo = max(0, hit.start - 24)
+        m = self._forms.search(folded, lo + 1, hit.start + 1)  # type: ignore[union-attr]
+        if m is None:
+            return hit
+        words = m.group(1)
+        sector, after, how = self._form_info[words]
+        if after == "names" and formable < 2:
+            return hit
+        form_start = m.start(1) - 1
+        if hits and hits[-1].end > form_start:
+            return hit
+        if sector == "none":
+            return None
+        if sector == "-" and not text[form_start].islower():
+            return hit  # "Kepala Negara Rusia", "Sekretaris Negara AS": the word belongs to a title
+        entry = hit.entry
+        if sector != "-" and entry.code and len(entry.code) == 3:
+            entry = self._sector_entry(entry, sector)
+        return Hit(form_start, hit.end, text[form_start:hit.end], entry, how)
+
+    def _sector_entry(self, country: Entry, sector: str) -> Entry:
+        i = self._derived.get((self._by_id[country.id], sector))
+        return self._entry(i) if i is not None else country
+
+    def find_roles(self, text: str) -> list[RoleHit]:
+        """Role words in ``text`` (any letter case unless the role is marked exact), leftmost-longest."""
+        if not text or not len(self._role_auto):
+            return []
+        folded = self._folded(text)
+        cands = []
+        for end, group in self._role_auto.iter(folded):
+            for pid in self._role_groups[group]:
+                sector, title, exact, length = self._role_patterns[pid]
+                start = end - length
+                if exact is not None and text[start:start + len(exact)] != exact:
+                    continue
+                cands.append((start, 1 - length, pid))
+                break
+        cands.sort()
+        out: list[RoleHit] = []
+        last_end = -1
+        for start, neg_len, pid in cands:
+            if start < last_end:
+                continue
+            end = start - neg_len
+            last_end = end
+            sector, title, _, _ = self._role_patterns[pid]
+            out.append(RoleHit(start, end, text[start:end], sector, title))
+        return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Building
+# ---------------------------------------------------------------------------------------------
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^0-9a-z]+", "-", fold(text)).strip("-")
+
+
+def _key(surface: str) -> str:
+    """The automaton key: the folded surface padded with spaces (word boundaries)."""
+    return " " + fold(surface).strip() + " "
+
+
+class _Builder:
+    def __init__(self, data_dir: Path) -> None:
+        self.dir = data_dir
+        self.report = BuildReport()
+        self.problems = af.Problems()
+        self.d = ActorDictionary()
+        self.iso_by_cameo: dict[str, str] = {}  # CAMEO country code -> ISO key
+        self.cameo_by_iso: dict[str, str] = {}
+        self.prefix_keys: list[tuple[str, str]] = []  # (org code, key), longest first
+        self.keyed: dict[str, list[int]] = defaultdict(list)  # automaton key -> pattern ids
+        self.surface_owner: dict[str, int] = {}  # automaton key -> first entry (duplicate report)
+        self.curated_surfaces: set[str] = set()
+
+    # -- entries -------------------------------------------------------------------------------------
+
+    def add_entry(self, entry: Entry) -> int:
+        if entry.id in self.d._by_id:
+            self.problems.add(entry.id, "duplicate id")
+            return self.d._by_id[entry.id]
+        return self.d._add(entry)
+
+    def derived_entry(self, entry: Entry) -> int:
+        """A state body named by an alias ("Kremlin" = RUSGOV); spellings of one name share it."""
+        i = self.d._by_id.get(entry.id)
+        if i is not None and self.d._ecode[i] == entry.code:
+            return i
+        if i is not None:
+            entry = Entry(f"{entry.id}-{entry.code}", entry.name, entry.kind, entry.code, entry.country)
+        return self.add_entry(entry)
+
+    def add_surface(self, idx: int, s: af.Surface, how: str | None = None, formable: int = 0) -> None:
+        if s.indoc:
+            return
+        key = _key(s.text)
+        if key == "  ":
+            return
+        pat = (idx, how or s.how, case_spec(s.text), s.text if s.exact else None, len(key) - 1, formable)
+        owner = self.surface_owner.get(key)
+        if owner is not None and owner != idx and idx >= 0 and owner >= 0:
+            a, b = self.d._entry(owner), self.d._entry(idx)
+            self.report.duplicates.append(f"{s.text!r}: {a.id} ({a.name}) and {b.id} ({b.name})")
+        elif owner is None:
+            self.surface_owner[key] = idx
+        # Several patterns under one key (same words, different entries or letter case): the first
+        # whose letter case fits wins, so the order of adding is the order of precedence.
+        for pid in self.keyed[key]:
+            old = self.d._patterns[pid]
+            if old[_ENTRY] == idx and old[_SPEC] == pat[_SPEC] and old[_EXACT] == pat[_EXACT]:
+                return
+        self.d._patterns.append(pat)
+        self.keyed[key].append(len(self.d._patterns) - 1)
+
+    def country_of_code(self, code: str | None) -> str | None:
+        if not code:
+            return None
+        head = code[:3]
+        if head in self.iso_by_cameo:
+            return self.iso_by_cameo[head]
+        for prefix, key in self.prefix_keys:
+            if code.startswith(prefix):
+                return key
+        if head in ("NGO", "IMG", "MNC") and code[3:6] in self.iso_by_cameo:
+            return self.iso_by_cameo[code[3:6]]
+        if head == "WST":
+            return "WST"
+        return None
+
+    def cameo(self, code: str | None) -> str | None:
+        """Curators may write the ISO key where CAMEO differs (TLSGOV): store the CAMEO form (TMPGOV)."""
+        if code and code[:3] in self.cameo_by_iso and self.cameo_by_iso[code[:3]] != code[:3]:
+            return self.cameo_by_iso[code[:3]] + code[3:]
+        return code
+
+    def roles(self, specs: list[af.RoleSpec]) -> tuple[Role, ...]:
+        return tuple(Role(self.cameo(r.code), self.country_of_code(self.cameo(r.code)), r.title, r.start, r.end)
+                     for r in specs)
+
+    # -- files -------------------------------------------------------------------------------------------
+
+    def build(self) -> tuple[ActorDictionary, BuildReport]:
+        f = af.FILES
+        p = self.problems
+        countries = af.read_countries(self.dir / f["countries"], p)
+        aliases = af.read_country_aliases(self.dir / f["country_aliases"], p)
+        forms = af.read_forms(self.dir / f["country_forms"], p)
+        orgs = af.read_organisations(self.dir / f["organisations"], p)
+        orgs_gen = af.read_organisations(self.dir / f["organisations_generated"], p, generated=True) \
+            if (self.dir / f["organisations_generated"]).exists() else []
+        people: list[af.Record] = []
+        for path in af.people_files(self.dir):
+            people += af.read_people_blocks(path, p)
+        people_gen = af.read_people_tsv(self.dir / f["people_generated"], p) \
+            if (self.dir / f["people_generated"]).exists() else []
+        blocks = af.read_not_actors(self.dir / f["not_actors"], p)
+        role_words = af.read_roles(self.dir / f["roles"], p)
+
+        for c in countries:
+            self.iso_by_cameo[c.code or c.id] = c.id
+            self.cameo_by_iso[c.id] = c.code or c.id
+        self.prefix_keys = sorted(((o.code, o.key) for o in orgs if o.key and o.code and len(o.code) > 3),
+                                  key=lambda t: -len(t[0]))
+
+        # Not-actors first: when one of them fits, no actor is found there.
+        for s in blocks:
+            self.add_surface(-1, s, "block")
+        self._countries(countries, aliases)
+        self._organisations(orgs, curated=True)
+        self._people(people, curated=True)
+        self._organisations(orgs_gen, curated=False)
+        self._people(people_gen, curated=False)
+        self._forms(forms)
+        self._roles(role_words)
+
+        for key, pids in self.keyed.items():
+            self.d._groups.append(tuple(pids))
+            self.d._auto.add_word(key, len(self.d._groups) - 1)
+        if len(self.d._auto):
+            self.d._auto.make_automaton()
+        self.report.problems = list(p)
+        return self.d, self.report
+
+    def _countries(self, countries: list[af.Record], aliases: list[af.CountryAlias]) -> None:
+        by_key = {c.id: c for c in countries}
+        extra: dict[str, list[af.CountryAlias]] = defaultdict(list)
+        for a in aliases:
+            if a.key not in by_key:
+                self.problems.add(a.source, f"unknown country key {a.key!r}")
+                continue
+            extra[a.key].append(a)
+        for c in countries:
+            own = extra.get(c.id, [])
+            name = next((a.surface.text for a in own if a.how == "name"), c.name)
+            dropped = {fold(a.surface.text) for a in own if a.how == "drop"}
+            idx = self.add_entry(Entry(c.id, name, "country", c.code, c.id))
+            self.d._countries[c.id] = idx
+            self.report.counts["country"] += 1
+            seen = set()
+            surfaces = [af.Surface(name, "name")] + [s for s in c.surfaces] + \
+                       [a.surface for a in own if a.how in ("alias", "short", "place") and not a.code]
+            for s in surfaces:
+                k = fold(s.text)
+                if k in dropped or (k, s.exact) in seen:
+                    continue
+                seen.add((k, s.exact))
+                how = "name" if s.text == name else ("alias" if s.how == "name" else s.how)
+                self.add_surface(idx, s, how, formable=2 if how in ("name", "alias", "short") else 0)
+                self.curated_surfaces.add(_key(s.text))
+            for a in own:
+                if a.how in ("name", "drop") or (a.how != "metonym" and not a.code):
+                    continue
+                target = idx
+                if a.code and a.code != c.code:
+                    target = self.derived_entry(Entry(f"{c.id}@{_slug(a.surface.text)}", a.surface.text,
+                                                      "country", a.code, c.id))
+                self.add_surface(target, a.surface, a.how, formable=1 if a.how == "metonym" else 0)
+                self.curated_surfaces.add(_key(a.surface.text))
+
+    def _organisations(self, orgs: list[af.Record], curated: bool) -> None:
+        for o in orgs:
+            keys = [_key(s.text) for s in o.surfaces]
+            if not curated and any(k in self.curated_surfaces for k in keys):
+                self.report.generated_skipped += 1
+                continue
+            key = o.key if curated else self.country_of_code(o.code)
+            if key is None and curated and o.code:
+                key = None
+            idx = self.add_entry(Entry(o.id, o.name, o.kind, o.code, key, self.roles(o.roles)))
+            self.report.counts[o.kind] += 1
+            if key in GUIDE_KEYS and o.id == key:
+                self.d._countries[key] = idx
+            for s in o.surfaces:
+                self.add_surface(idx, s, "name" if s.text == o.name else s.how)
+                if curated:
+                    self.curated_surfaces.add(_key(s.text))
+
+    def _people(self, people: list[af.Record], curated: bool) -> None:
+        short: dict[str, list[tuple[int, af.Surface]]] = defaultdict(list)  # one-word forms matched alone
+        ids: Counter = Counter()
+        for p in people:
+            keys = [_key(s.text) for s in p.surfaces if not s.indoc]
+            if not curated and any(k in self.curated_surfaces for k in keys):
+                self.report.generated_skipped += 1
+                continue
+            roles = self.roles(p.roles)
+            country = self.iso_by_cameo.get(p.key) if p.key else None  # the generated file gives a CAMEO code
+            country = country or self._person_country(roles)
+            code = self.cameo(p.code) or (self.cameo_by_iso.get(country) if country else None)
+            if curated:
+                base = "person/" + _slug(p.name)
+                ids[base] += 1
+                pid = base if ids[base] == 1 else f"{base}-{ids[base]}"
+                p.id = pid
+            idx = self.add_entry(Entry(p.id, p.name, "person", code, country, roles))
+            self.report.counts["person" if curated else "person (generated)"] += 1
+            explicit_short = False
+            for s in p.surfaces:
+                if s.how == "short" or s.indoc:
+                    explicit_short = True
+                    self._surname(s.text, idx)
+                    if not s.indoc:
+                        short[_key(s.text)].append((idx, s))
+                    continue
+                self.add_surface(idx, s, "name" if s.text == p.name else "alias")
+                if curated:
+                    self.curated_surfaces.add(_key(s.text))
+            if not explicit_short and " " in p.name:
+                self._surname(p.name.split()[-1], idx)
+        for key, owners in short.items():
+            idxs = list(dict.fromkeys(i for i, _ in owners))
+            other = self.surface_owner.get(key)
+            if len(idxs) > 1 or other not in (None, idxs[0]):
+                names = [self.d._ename[i] for i in idxs]
+                if other is not None and other >= 0:
+                    names.append(self.d._ename[other])
+                elif other is not None:
+                    names.append("(not an actor)")
+                self.report.ambiguous_short.append(f"{key.strip()!r}: {', '.join(names)}")
+                continue
+            self.add_surface(idxs[0], owners[0][1], "short")
+            if curated:
+                self.curated_surfaces.add(key)
+
+    def _surname(self, token: str, idx: int) -> None:
+        k = fold(token).strip()
+        if not k:
+            return
+        cur = self.d._surnames.get(k, ())
+        if idx not in cur:
+            self.d._surnames[k] = cur + (idx,)
+
+    def _person_country(self, roles: tuple[Role, ...]) -> str | None:
+        states = Counter(r.country for r in roles if r.country and r.country not in GUIDE_KEYS)
+        if states:
+            return states.most_common(1)[0][0]
+        return next((r.country for r in roles if r.country), None)
+
+    def _forms(self, forms: list[af.Form]) -> None:
+        alts = []
+        for fm in forms:
+            words = fold(fm.words).strip()
+            self.d._form_info[words] = (fm.sector, fm.after, fm.how)
+            alts.append(words)
+            if fm.sector not in ("-", "none"):
+                for key, idx in list(self.d._countries.items()):
+                    e = self.d._entry(idx)
+                    if e.kind != "country" or (idx, fm.sector) in self.d._derived:
+                        continue
+                    d = self.add_entry(Entry(f"{e.id}/{fm.sector}", f"{fm.words.capitalize()} {e.name}", "country",
+                                             (e.code or e.id) + fm.sector, e.country))
+                    self.d._derived[(idx, fm.sector)] = d
+        if alts:
+            alts.sort(key=len, reverse=True)
+            self.d._forms = re.compile(r"(?<=\s)(" + "|".join(re.escape(a) for a in alts) + r") +$")
+
+    def _roles(self, words: list[af.RoleWord]) -> None:
+        keyed: dict[str, list[int]] = defaultdict(list)
+        for w in words:
+            key = _key(w.surface.text)
+            self.d._role_patterns.append((w.sector, w.title, w.surface.text if w.surface.exact else None,
+                                          len(key) - 1))
+            keyed[key].append(len(self.d._role_patterns) - 1)
+        for key, pids in keyed.items():
+            self.d._role_groups.append(tuple(pids))
+            self.d._role_auto.add_word(key, len(self.d._role_groups) - 1)
+        if len(self.d._role_auto):
+            self.d._role_auto.make_automaton()
+
+
+def build(data_dir: Path = DATA_DIR) -> tuple[ActorDictionary, BuildReport]:
+    """Build the dictionary from the data files (no cache). Problems are in the report."""
+    return _Builder(data_dir).build()
+
+
+# ---------------------------------------------------------------------------------------------
+# Loading with a cache
+# ---------------------------------------------------------------------------------------------
+
+def _cache_dir() -> Path:
+    env = os.environ.get("WARTA_CACHE_DIR")
+    if env:
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "warta"
+
+
+def _fingerprint(data_dir: Path) -> str:
+    h = hashlib.sha1(f"{CACHE_VERSION}|{sys.version_info[:2]}|{ahocorasick.__name__}|{data_dir}".encode())
+    for path in af.all_files(data_dir):
+        try:
+            st = path.stat()
+            h.update(f"{path.name}:{st.st_size}:{st.st_mtime_ns};".encode())
+        except OSError:
+            h.update(f"{path.name}:missing;".encode())
+    h.update(Path(__file__).read_bytes())
+    h.update(Path(af.__file__).read_bytes())
+    return h.hexdigest()[:16]
+
+
+def load_from(data_dir: Path = DATA_DIR, use_cache: bool = True) -> ActorDictionary:
+    """Build or read from cache; raises :class:`DictionaryError` when a data file is malformed."""
+    cache = _cache_dir() / f"actors-{_fingerprint(data_dir)}.pickle"
+    use_cache = use_cache and not os.environ.get("WARTA_NO_CACHE")
+    if use_cache:
+        try:
+            with open(cache, "rb") as fh:
+                d = pickle.load(fh)
+            if isinstance(d, ActorDictionary):
+                return d
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+            pass
+    d, report = build(data_dir)
+    if report.problems:
+        shown = "\n  ".join(report.problems[:20])
+        more = f"\n  … and {len(report.problems) - 20} more" if len(report.problems) > 20 else ""
+        raise DictionaryError(f"the actor dictionary in {data_dir} has errors:\n  {shown}{more}")
+    if use_cache:
+        try:
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile("wb", dir=cache.parent, delete=False, suffix=".tmp") as fh:
+                pickle.dump(d, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(fh.name, cache)
+        except OSError:
+            pass  # a read-only home: build each time, still correct
+    return d
+
+
+@functools.cache
+def load() -> ActorDictionary:
+    """The dictionary shipped with warta, loaded once per process."""
+    return load_from(DATA_DIR)

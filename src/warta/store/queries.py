@@ -1,0 +1,442 @@
+"""Every read query of the API, the web pages and ``warta relations``: parameterised SQL in one file.
+
+Like Datasette, the web layer only reads, and it reads through here. Values always travel as
+parameters (``?``); the only SQL assembled at run time is the choice among the fixed fragments
+below (a ``WHERE`` clause per filter that is set, a date bucket per granularity), never text a
+caller typed. Functions take a DuckDB cursor and return plain dicts and lists.
+
+An event's *day* is the date the article gives it when that date is resolved to a day, otherwise the
+article's publication date (as GDELT dates events by the report); date filters and the relations
+timeline use it.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Literal, Sequence
+
+import duckdb
+
+Cursor = duckdb.DuckDBPyConnection
+Granularity = Literal["day", "month"]
+
+#: The day an event is counted on (see the module docstring).
+EVENT_DAY = ("CASE WHEN e.date_granularity = 'day' "
+             "THEN coalesce(try_cast(e.event_date AS DATE), a.published) ELSE a.published END")
+
+_BUCKET: dict[str, str] = {"day": "day", "month": "date_trunc('month', day)::DATE"}
+
+_EVENT_COLUMNS = (
+    "e.article_id, e.idx, e.type, e.mode, e.cameo, e.goldstein, e.quad_class, "
+    "e.src_text, e.src_name, e.src_code, e.src_country, e.src_start, e.src_end, "
+    "e.tgt_text, e.tgt_name, e.tgt_code, e.tgt_country, e.tgt_start, e.tgt_end, "
+    "e.modality, e.event_date, e.date_granularity, e.location, e.sentence, e.start_char, e.end_char, "
+    "e.trigger, e.rule, e.mentions, "
+    f"{EVENT_DAY} AS day, a.title AS article_title, a.source AS article_source, "
+    "a.published AS article_published, a.url AS article_url"
+)
+
+
+def _dicts(cur: Cursor) -> list[dict[str, Any]]:
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, row)) for row in cur.fetchall()]
+
+
+def _one(cur: Cursor) -> dict[str, Any] | None:
+    rows = _dicts(cur)
+    return rows[0] if rows else None
+
+
+@dataclass(slots=True)
+class Where:
+    """A conjunction of fixed SQL fragments and their parameters."""
+
+    clauses: list[str] = field(default_factory=list)
+    params: list[Any] = field(default_factory=list)
+
+    def add(self, clause: str, *params: Any) -> None:
+        self.clauses.append(clause)
+        self.params.extend(params)
+
+    @property
+    def sql(self) -> str:
+        return ("WHERE " + " AND ".join(self.clauses)) if self.clauses else ""
+
+
+def _page(page: int, limit: int) -> list[int]:
+    return [limit, (page - 1) * limit]
+
+
+# --------------------------------------------------------------------------------------------
+# Articles
+# --------------------------------------------------------------------------------------------
+
+@dataclass(slots=True)
+class ArticleFilter:
+    date_from: date | None = None
+    date_to: date | None = None
+    source: str | None = None  # outlet, exact (case-insensitive)
+    q: str | None = None  # words in the title (case-insensitive substring)
+    country: str | None = None  # articles with an event or entity of this country key
+
+
+def _article_where(f: ArticleFilter) -> Where:
+    w = Where()
+    if f.date_from:
+        w.add("a.published >= ?", f.date_from)
+    if f.date_to:
+        w.add("a.published <= ?", f.date_to)
+    if f.source:
+        w.add("lower(a.source) = lower(?)", f.source)
+    if f.q:
+        w.add("contains(lower(coalesce(a.title, '')), lower(?))", f.q)
+    if f.country:
+        w.add("(a.id IN (SELECT article_id FROM events WHERE src_country = ? OR tgt_country = ?) "
+              "OR a.id IN (SELECT article_id FROM entities WHERE country = ?))",
+              f.country, f.country, f.country)
+    return w
+
+
+def list_articles(cur: Cursor, f: ArticleFilter, page: int = 1, limit: int = 50) -> tuple[int, list[dict[str, Any]]]:
+    w = _article_where(f)
+    total = cur.execute(f"SELECT count(*) FROM articles a {w.sql}", w.params).fetchone()[0]
+    cur.execute(
+        "SELECT a.id, a.title, a.source, a.published, a.url, a.language, length(a.text) AS n_chars, "
+        "(SELECT count(*) FROM events e WHERE e.article_id = a.id) AS n_events, "
+        "(SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS n_quotes "
+        f"FROM articles a {w.sql} ORDER BY a.published DESC NULLS LAST, a.id LIMIT ? OFFSET ?",
+        w.params + _page(page, limit))
+    return total, _dicts(cur)
+
+
+def get_article(cur: Cursor, article_id: str) -> dict[str, Any] | None:
+    cur.execute("SELECT a.id, a.title, a.source, a.published, a.url, a.language, a.text, a.extra, "
+                "n.analysed_at, n.warta_version, n.skipped, n.sentences "
+                "FROM articles a LEFT JOIN analyses n ON n.article_id = a.id WHERE a.id = ?", [article_id])
+    row = _one(cur)
+    if row is None:
+        return None
+    row["extra"] = _json(row["extra"], {})
+    row["sentences"] = [tuple(s) for s in _json(row["sentences"], [])]
+    return row
+
+
+def _json(value: str | None, default: Any) -> Any:
+    if not value:
+        return default
+    try:
+        return json.loads(value)
+    except ValueError:
+        return default
+
+
+def article_entities(cur: Cursor, article_id: str) -> list[dict[str, Any]]:
+    cur.execute("SELECT idx, text, label, start_char, end_char, sentence, name, code, country, kind, role, rule "
+                "FROM entities WHERE article_id = ? ORDER BY start_char, idx", [article_id])
+    return _dicts(cur)
+
+
+def article_dates(cur: Cursor, article_id: str) -> list[dict[str, Any]]:
+    cur.execute("SELECT idx, text, start_char, end_char, sentence, value, granularity, rule "
+                "FROM dates WHERE article_id = ? ORDER BY start_char, idx", [article_id])
+    return _dicts(cur)
+
+
+def article_quotes(cur: Cursor, article_id: str) -> list[dict[str, Any]]:
+    cur.execute("SELECT idx, text, start_char, end_char, direct, cue, speaker_text, speaker_name, "
+                "speaker_code, speaker_country, sentence, rule FROM quotes WHERE article_id = ? "
+                "ORDER BY start_char, idx", [article_id])
+    return _dicts(cur)
+
+
+def article_events(cur: Cursor, article_id: str) -> list[dict[str, Any]]:
+    cur.execute(f"SELECT {_EVENT_COLUMNS} FROM events e JOIN articles a ON a.id = e.article_id "
+                "WHERE e.article_id = ? ORDER BY e.start_char, e.idx", [article_id])
+    return _dicts(cur)
+
+
+def article_stories(cur: Cursor, article_id: str) -> list[dict[str, Any]]:
+    cur.execute("SELECT s.story_id, s.day, s.headline FROM story_articles sa JOIN stories s USING (story_id) "
+                "WHERE sa.article_id = ? ORDER BY s.day DESC", [article_id])
+    return _dicts(cur)
+
+
+def article_texts(cur: Cursor, article_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+    """Text and sentence spans of each article (for evidence snippets)."""
+    if not article_ids:
+        return {}
+    cur.execute("SELECT a.id, a.text, n.sentences FROM articles a LEFT JOIN analyses n ON n.article_id = a.id "
+                "WHERE a.id IN (SELECT unnest(?::VARCHAR[]))", [list(article_ids)])
+    return {r[0]: {"text": r[1], "sentences": [tuple(s) for s in _json(r[2], [])]} for r in cur.fetchall()}
+
+
+# --------------------------------------------------------------------------------------------
+# Events
+# --------------------------------------------------------------------------------------------
+
+@dataclass(slots=True)
+class EventFilter:
+    date_from: date | None = None
+    date_to: date | None = None
+    country: str | None = None  # source or target country key
+    source_country: str | None = None
+    target_country: str | None = None
+    actor: str | None = None  # source or target actor code, or its prefix ("RUS" matches RUSGOV)
+    types: Sequence[str] = ()
+    quad_classes: Sequence[int] = ()
+    modality: str | None = None
+    article_id: str | None = None
+
+
+def _event_where(f: EventFilter) -> Where:
+    w = Where()
+    day = EVENT_DAY
+    if f.date_from:
+        w.add(f"{day} >= ?", f.date_from)
+    if f.date_to:
+        w.add(f"{day} <= ?", f.date_to)
+    if f.country:
+        w.add("(e.src_country = ? OR e.tgt_country = ?)", f.country, f.country)
+    if f.source_country:
+        w.add("e.src_country = ?", f.source_country)
+    if f.target_country:
+        w.add("e.tgt_country = ?", f.target_country)
+    if f.actor:
+        w.add("(starts_with(coalesce(e.src_code, ''), ?) OR starts_with(coalesce(e.tgt_code, ''), ?))",
+              f.actor, f.actor)
+    if f.types:
+        w.add("list_contains(?::VARCHAR[], e.type)", list(f.types))
+    if f.quad_classes:
+        w.add("list_contains(?::INTEGER[], e.quad_class)", list(f.quad_classes))
+    if f.modality:
+        w.add("e.modality = ?", f.modality)
+    if f.article_id:
+        w.add("e.article_id = ?", f.article_id)
+    return w
+
+
+def list_events(cur: Cursor, f: EventFilter, page: int = 1, limit: int = 50) -> tuple[int, list[dict[str, Any]]]:
+    w = _event_where(f)
+    base = f"FROM events e JOIN articles a ON a.id = e.article_id {w.sql}"
+    total = cur.execute(f"SELECT count(*) {base}", w.params).fetchone()[0]
+    cur.execute(f"SELECT {_EVENT_COLUMNS} {base} ORDER BY day DESC NULLS LAST, e.article_id, e.idx "
+                "LIMIT ? OFFSET ?", w.params + _page(page, limit))
+    return total, _dicts(cur)
+
+
+def get_event(cur: Cursor, article_id: str, idx: int) -> dict[str, Any] | None:
+    cur.execute(f"SELECT {_EVENT_COLUMNS} FROM events e JOIN articles a ON a.id = e.article_id "
+                "WHERE e.article_id = ? AND e.idx = ?", [article_id, idx])
+    return _one(cur)
+
+
+def event_type_counts(cur: Cursor, f: EventFilter) -> dict[str, int]:
+    w = _event_where(f)
+    cur.execute(f"SELECT e.type, count(*) FROM events e JOIN articles a ON a.id = e.article_id {w.sql} "
+                "GROUP BY 1 ORDER BY 2 DESC, 1", w.params)
+    return {t: n for t, n in cur.fetchall()}
+
+
+# --------------------------------------------------------------------------------------------
+# Quotes
+# --------------------------------------------------------------------------------------------
+
+@dataclass(slots=True)
+class QuoteFilter:
+    date_from: date | None = None
+    date_to: date | None = None
+    speaker: str | None = None  # words of the speaker's name or surface text (case-insensitive)
+    speaker_code: str | None = None  # code or its prefix
+    country: str | None = None  # the speaker's country key
+    direct: bool | None = None
+    article_id: str | None = None
+
+
+def list_quotes(cur: Cursor, f: QuoteFilter, page: int = 1, limit: int = 50) -> tuple[int, list[dict[str, Any]]]:
+    w = Where()
+    if f.date_from:
+        w.add("a.published >= ?", f.date_from)
+    if f.date_to:
+        w.add("a.published <= ?", f.date_to)
+    if f.speaker:
+        w.add("(contains(lower(coalesce(q.speaker_name, '')), lower(?)) "
+              "OR contains(lower(coalesce(q.speaker_text, '')), lower(?)))", f.speaker, f.speaker)
+    if f.speaker_code:
+        w.add("starts_with(coalesce(q.speaker_code, ''), ?)", f.speaker_code)
+    if f.country:
+        w.add("q.speaker_country = ?", f.country)
+    if f.direct is not None:
+        w.add("q.direct = ?", f.direct)
+    if f.article_id:
+        w.add("q.article_id = ?", f.article_id)
+    base = f"FROM quotes q JOIN articles a ON a.id = q.article_id {w.sql}"
+    total = cur.execute(f"SELECT count(*) {base}", w.params).fetchone()[0]
+    cur.execute("SELECT q.article_id, q.idx, q.text, q.start_char, q.end_char, q.direct, q.cue, q.speaker_text, "
+                "q.speaker_name, q.speaker_code, q.speaker_country, q.sentence, q.rule, "
+                f"a.title AS article_title, a.source AS article_source, a.published AS article_published "
+                f"{base} ORDER BY a.published DESC NULLS LAST, q.article_id, q.idx LIMIT ? OFFSET ?",
+                w.params + _page(page, limit))
+    return total, _dicts(cur)
+
+
+# --------------------------------------------------------------------------------------------
+# Stories and the digest
+# --------------------------------------------------------------------------------------------
+
+_STORY_COLUMNS = ("s.story_id, s.day, s.headline, s.summary, s.gist, s.url, s.score, s.is_world, "
+                  "(SELECT count(*) FROM story_articles x WHERE x.story_id = s.story_id) AS n_articles")
+
+
+def _story_row(row: dict[str, Any]) -> dict[str, Any]:
+    summary = _json(row.get("summary"), None)
+    if summary is None:
+        summary = [row["summary"]] if row.get("summary") else []
+    elif isinstance(summary, str):
+        summary = [summary]
+    row["summary"] = [str(p) for p in summary]
+    return row
+
+
+def list_stories(cur: Cursor, day: date | None = None, world_only: bool = False,
+                 page: int = 1, limit: int = 50) -> tuple[int, list[dict[str, Any]]]:
+    w = Where()
+    if day:
+        w.add("s.day = ?", day)
+    if world_only:
+        w.add("s.is_world")
+    total = cur.execute(f"SELECT count(*) FROM stories s {w.sql}", w.params).fetchone()[0]
+    cur.execute(f"SELECT {_STORY_COLUMNS} FROM stories s {w.sql} "
+                "ORDER BY s.day DESC NULLS LAST, s.score DESC NULLS LAST, s.story_id LIMIT ? OFFSET ?",
+                w.params + _page(page, limit))
+    return total, [_story_row(r) for r in _dicts(cur)]
+
+
+def top_stories(cur: Cursor, day: date, top: int) -> list[dict[str, Any]]:
+    """The day's world stories, best first (the digest's items)."""
+    cur.execute(f"SELECT {_STORY_COLUMNS} FROM stories s WHERE s.day = ? AND s.is_world "
+                "ORDER BY s.score DESC NULLS LAST, s.story_id LIMIT ?", [day, top])
+    return [_story_row(r) for r in _dicts(cur)]
+
+
+def get_story(cur: Cursor, story_id: str) -> dict[str, Any] | None:
+    cur.execute(f"SELECT {_STORY_COLUMNS} FROM stories s WHERE s.story_id = ?", [story_id])
+    row = _one(cur)
+    return _story_row(row) if row else None
+
+
+def story_articles(cur: Cursor, story_ids: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
+    """The articles of each story: id, title, source, published, url."""
+    out: dict[str, list[dict[str, Any]]] = {s: [] for s in story_ids}
+    if not story_ids:
+        return out
+    cur.execute("SELECT sa.story_id, a.id, a.title, a.source, a.published, a.url FROM story_articles sa "
+                "JOIN articles a ON a.id = sa.article_id WHERE sa.story_id IN (SELECT unnest(?::VARCHAR[])) "
+                "ORDER BY sa.story_id, a.published, a.id", [list(story_ids)])
+    for story_id, *rest in cur.fetchall():
+        out[story_id].append(dict(zip(("id", "title", "source", "published", "url"), rest)))
+    return out
+
+
+def day_counts(cur: Cursor, day: date) -> dict[str, int]:
+    """Stories, world stories and articles published on ``day``."""
+    cur.execute("SELECT (SELECT count(*) FROM stories WHERE day = ?), "
+                "(SELECT count(*) FROM stories WHERE day = ? AND is_world), "
+                "(SELECT count(*) FROM articles WHERE published = ?)", [day, day, day])
+    stories, world, articles = cur.fetchone()
+    return {"stories": stories, "world_stories": world, "articles": articles}
+
+
+def latest_story_day(cur: Cursor, world_only: bool = True) -> date | None:
+    cur.execute("SELECT max(day) FROM stories WHERE ? = FALSE OR is_world", [world_only])
+    return cur.fetchone()[0]
+
+
+def neighbour_story_days(cur: Cursor, day: date) -> tuple[date | None, date | None]:
+    """The nearest earlier and later days that have world stories."""
+    cur.execute("SELECT (SELECT max(day) FROM stories WHERE is_world AND day < ?), "
+                "(SELECT min(day) FROM stories WHERE is_world AND day > ?)", [day, day])
+    before, after = cur.fetchone()
+    return before, after
+
+
+# --------------------------------------------------------------------------------------------
+# Relations between two countries
+# --------------------------------------------------------------------------------------------
+
+def relations(cur: Cursor, a: str, b: str, date_from: date | None = None, date_to: date | None = None,
+              by: Granularity = "day", modality: str | None = "asserted") -> list[dict[str, Any]]:
+    """Per period and direction (``"AB"`` = a→b, ``"BA"`` = b→a): events, events per QuadClass,
+    Goldstein sum, mentions and articles. Only periods with events appear."""
+    w = Where()
+    w.add("((e.src_country = ? AND e.tgt_country = ?) OR (e.src_country = ? AND e.tgt_country = ?))", a, b, b, a)
+    if modality:
+        w.add("e.modality = ?", modality)
+    outer = Where()
+    if date_from:
+        outer.add("day >= ?", date_from)
+    if date_to:
+        outer.add("day <= ?", date_to)
+    outer.add("day IS NOT NULL")
+    cur.execute(
+        f"WITH ev AS (SELECT {EVENT_DAY} AS day, e.src_country, e.quad_class, e.goldstein, e.mentions, "
+        f"e.article_id FROM events e JOIN articles a ON a.id = e.article_id {w.sql}) "
+        f"SELECT {_BUCKET[by]} AS period, CASE WHEN src_country = ? THEN 'AB' ELSE 'BA' END AS direction, "
+        "count(*) AS events, "
+        "count(*) FILTER (WHERE quad_class = 1) AS q1, count(*) FILTER (WHERE quad_class = 2) AS q2, "
+        "count(*) FILTER (WHERE quad_class = 3) AS q3, count(*) FILTER (WHERE quad_class = 4) AS q4, "
+        "coalesce(sum(goldstein), 0)::DOUBLE AS goldstein, coalesce(sum(mentions), count(*))::BIGINT AS mentions, "
+        f"count(DISTINCT article_id) AS articles FROM ev {outer.sql} GROUP BY ALL ORDER BY period, direction",
+        w.params + [a] + outer.params)
+    return _dicts(cur)
+
+
+def top_pairs(cur: Cursor, date_from: date | None = None, date_to: date | None = None,
+              limit: int = 20, modality: str | None = "asserted") -> list[dict[str, Any]]:
+    """The country pairs with the most events between them (either direction), for an overview."""
+    w = Where()
+    w.add("e.src_country IS NOT NULL AND e.tgt_country IS NOT NULL AND e.src_country <> e.tgt_country")
+    if modality:
+        w.add("e.modality = ?", modality)
+    if date_from:
+        w.add(f"{EVENT_DAY} >= ?", date_from)
+    if date_to:
+        w.add(f"{EVENT_DAY} <= ?", date_to)
+    cur.execute(
+        "SELECT least(e.src_country, e.tgt_country) AS a, greatest(e.src_country, e.tgt_country) AS b, "
+        "count(*) AS events, coalesce(sum(e.goldstein), 0)::DOUBLE AS goldstein, "
+        "count(*) FILTER (WHERE e.quad_class IN (1, 2)) AS cooperation, "
+        "count(*) FILTER (WHERE e.quad_class IN (3, 4)) AS conflict "
+        f"FROM events e JOIN articles a ON a.id = e.article_id {w.sql} "
+        "GROUP BY ALL ORDER BY events DESC, a, b LIMIT ?", w.params + [limit])
+    return _dicts(cur)
+
+
+def countries(cur: Cursor) -> list[dict[str, Any]]:
+    """Every country key that takes part in an event, with how many events."""
+    cur.execute("SELECT country, count(*) AS events FROM ("
+                "SELECT src_country AS country FROM events UNION ALL SELECT tgt_country FROM events) "
+                "WHERE country IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1")
+    return _dicts(cur)
+
+
+# --------------------------------------------------------------------------------------------
+# What the database holds
+# --------------------------------------------------------------------------------------------
+
+def counts(cur: Cursor) -> dict[str, Any]:
+    cur.execute(
+        "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM analyses), "
+        "(SELECT count(*) FROM entities), (SELECT count(*) FROM dates), (SELECT count(*) FROM events), "
+        "(SELECT count(*) FROM quotes), (SELECT count(*) FROM stories), "
+        "(SELECT count(DISTINCT source) FROM articles), (SELECT min(published) FROM articles), "
+        "(SELECT max(published) FROM articles)")
+    names = ("articles", "analysed", "entities", "dates", "events", "quotes", "stories", "sources",
+             "first_published", "last_published")
+    out = dict(zip(names, cur.fetchone()))
+    cur.execute("SELECT type, count(*) FROM events GROUP BY 1 ORDER BY 2 DESC, 1")
+    out["event_types"] = {t: n for t, n in cur.fetchall()}
+    cur.execute("SELECT coalesce(modality, 'unknown'), count(*) FROM events GROUP BY 1 ORDER BY 2 DESC, 1")
+    out["modalities"] = {m: n for m, n in cur.fetchall()}
+    return out

@@ -1,0 +1,133 @@
+"""Loaders for the Indonesian data files the stories and digest read (``src/warta/lang/id/``).
+
+Each loader reads its file once (functools cache) and returns plain, immutable structures.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+
+def _read(name: str) -> str:
+    return resources.files("warta.lang.id").joinpath(name).read_text(encoding="utf-8")
+
+
+def _yaml(name: str) -> dict[str, Any]:
+    return yaml.safe_load(_read(name)) or {}
+
+
+def _tsv(name: str) -> list[list[str]]:
+    rows = []
+    for line in _read(name).splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        rows.append([c.strip() for c in line.split("\t")])
+    return rows
+
+
+@dataclass(frozen=True, slots=True)
+class NewsText:
+    dateline: re.Pattern[str]
+    place_dateline: re.Pattern[str]
+    noise_paragraph: re.Pattern[str]
+    noise_sentence: re.Pattern[str]
+    speech_verbs: frozenset[str]
+    connectors: tuple[str, ...]
+
+
+@cache
+def news_text() -> NewsText:
+    d = _yaml("news_text.yaml")
+    outlets = "|".join(re.escape(o) for o in sorted(d["outlets"], key=len, reverse=True))
+    # Up to 50 characters, an outlet name (maybe in brackets, maybe followed by ", Place"), then the
+    # dash(es) that close the dateline.
+    dateline = re.compile(
+        rf"^[^\n]{{0,50}}?\b(?:{outlets})\)?(?:\s*,\s*[A-Za-z][A-Za-z .]{{0,25}})?\s*[-–—]{{1,2}}(?:\s*-)?\s*", re.IGNORECASE)
+    return NewsText(
+        dateline=dateline,
+        place_dateline=re.compile(d["place_dateline"]),
+        noise_paragraph=re.compile("|".join(f"(?:{p})" for p in d["noise_paragraph"]), re.IGNORECASE),
+        noise_sentence=re.compile("|".join(f"(?:{p})" for p in d["noise_sentence"]), re.IGNORECASE),
+        speech_verbs=frozenset(w.lower() for w in d["speech_verbs"]),
+        connectors=tuple(sorted((c.lower() for c in d["connectors"]), key=len, reverse=True)),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class HeadlineCase:
+    lowercase_words: frozenset[str]
+    acronyms: dict[str, str]  # lower-case form -> written form
+    clickbait: re.Pattern[str]
+    roundup: re.Pattern[str]
+
+
+@cache
+def headline_case() -> HeadlineCase:
+    d = _yaml("headline_case.yaml")
+    acr = {a.lower(): a for a in d.get("mixed_case", [])}
+    acr.update({a.lower(): a for a in d["acronyms"]})
+    return HeadlineCase(
+        lowercase_words=frozenset(w.lower() for w in d["lowercase_words"]),
+        acronyms=acr,
+        clickbait=re.compile("|".join(f"(?:{p})" for p in d["clickbait"]), re.IGNORECASE),
+        roundup=re.compile("|".join(f"(?:{p})" for p in d["roundup"]), re.IGNORECASE),
+    )
+
+
+@cache
+def digest_wording() -> dict[str, Any]:
+    return _yaml("digest.yaml")
+
+
+@cache
+def world_places() -> dict[str, str]:
+    """Foreign place name or alias (as written) -> country key. CLDR Indonesian country names (babel)
+    plus the aliases, capitals and regions of world_places.tsv, less the names it marks "-";
+    Indonesia itself is left out."""
+    from babel import Locale
+    import pycountry
+
+    places: dict[str, str] = {}
+    for code, name in Locale("id").territories.items():
+        if len(code) != 2 or not code.isalpha():
+            continue  # regions such as "001" (dunia)
+        country = pycountry.countries.get(alpha_2=code)
+        if country is None or country.alpha_3 == "IDN":
+            continue
+        places[name] = country.alpha_3
+        short = re.sub(r"\s*\(.*\)$", "", name)  # "Myanmar (Burma)" -> "Myanmar"
+        places.setdefault(short, country.alpha_3)
+    for name, key in (row[:2] for row in _tsv("world_places.tsv")):
+        if key == "-":
+            places.pop(name, None)
+        else:
+            places[name] = key
+    return places
+
+
+@dataclass(frozen=True, slots=True)
+class WorldCue:
+    cue: str
+    weight: float
+    kind: str
+
+
+@cache
+def world_cues() -> tuple[WorldCue, ...]:
+    return tuple(WorldCue(r[0], float(r[1]), r[2]) for r in _tsv("world_cues.tsv"))
+
+
+@cache
+def summary_weights() -> dict[str, float]:
+    """The sentence scorer's weights (feature -> weight), trained by scripts/train_summariser.py."""
+    try:
+        rows = _tsv("summary_weights.tsv")
+    except FileNotFoundError:
+        return {}
+    return {r[0]: float(r[1]) for r in rows}
