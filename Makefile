@@ -35,6 +35,7 @@ bench: install-dev
 # Rebuild the committed language artefacts from ../shared (developers only).
 data: install-dev
 	$(BIN)/python scripts/build_actors.py
+	$(BIN)/python scripts/build_ner_lexicon.py
 	$(BIN)/python scripts/train_ner.py
 
 clean:

@@ -1,6 +1,6 @@
 """``make bench``: run every ``bench/bench_*.py`` (or those named) and print their figures.
 
-    .venv/bin/python bench/run.py [NAME …] [--json]
+    .venv/bin/python bench/run.py [NAME …] [--json] [--quick]
 
 Each benchmark runs in its own process so its peak memory is its own; results are also written
 to ``bench/results/<name>.json`` (not committed).
@@ -18,7 +18,7 @@ from pathlib import Path
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
 
-from common import Figure, Skip  # noqa: E402
+from common import Skip  # noqa: E402
 
 
 def discover() -> list[str]:
@@ -55,13 +55,18 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("names", nargs="*", help=f"benchmarks to run (default: all of {', '.join(discover())})")
     parser.add_argument("--json", action="store_true", help="print the results as JSON lines")
+    parser.add_argument("--quick", action="store_true",
+                        help="skip the long scenarios (e.g. the 100,000-article stream); sets WARTA_BENCH_QUICK=1")
     parser.add_argument("--in-process", metavar="NAME", help=argparse.SUPPRESS)  # used by the runner itself
     args = parser.parse_args()
     if args.in_process:
         print(json.dumps(run_one(args.in_process)))
         return 0
+    import os
     import subprocess
 
+    if args.quick:
+        os.environ["WARTA_BENCH_QUICK"] = "1"
     names = args.names or discover()
     unknown = set(names) - set(discover())
     if unknown:

@@ -94,12 +94,12 @@ def main() -> None:
         by_day[a["date"]].append((s, a))
     chosen: dict[str, dict] = {}
     # Busy days first, whole (best-scored first within a day), so the digest has real days to pick.
-    for day, items in sorted(by_day.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+    for _day, items in sorted(by_day.items(), key=lambda kv: (-len(kv[1]), kv[0])):
         if len(items) < args.min_day or len(chosen) >= args.size * 0.4:
             break
-        for s, a in sorted(items, key=lambda x: (-x[0], x[1]["id"])):
+        for _s, a in sorted(items, key=lambda x: (-x[0], x[1]["id"])):
             chosen[a["id"]] = a
-    for s, a in sorted(candidates, key=lambda x: (-x[0], x[1]["id"])):
+    for _s, a in sorted(candidates, key=lambda x: (-x[0], x[1]["id"])):
         if len(chosen) >= args.size:
             break
         chosen.setdefault(a["id"], a)

@@ -194,7 +194,8 @@ def world_records() -> tuple[list[Article], list[Analysis]]:
     c.mention("Beijing", after=find(TEXT_TEKEN, "berkunjung")[0])
     mish2, li = c.mention("Mishustin", nth=1), c.mention("Li Qiang")
     li_short = c.mention("Li", after=find(TEXT_TEKEN, "ujar")[0])
-    usa, beijing, moskow = c.mention("Amerika Serikat"), c.mention("Beijing", nth=1), c.mention("Moskow")
+    usa, beijing = c.mention("Amerika Serikat"), c.mention("Beijing", nth=1)
+    c.mention("Moskow")
     c.date("Rabu (24/5/2023)", "2023-05-24")
     c.event("AGREE", "057", 8.0, 1, rusia, china, "meneken tiga nota kesepahaman", "agree.sign.active",
             when="2023-05-24", granularity="day", location="Beijing")

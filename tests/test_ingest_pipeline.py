@@ -26,6 +26,7 @@ def snapshot(con: duckdb.DuckDBPyConnection) -> dict[str, list[tuple]]:
         "duplicates": rows(con, "SELECT id, duplicate_of, kind, input_path, record_index FROM duplicates ORDER BY input_path, record_index"),
         "quarantine": rows(con, "SELECT input_path, record_index, reason FROM quarantine ORDER BY input_path, record_index"),
         "minhashes": rows(con, "SELECT article_id, md5(signature::VARCHAR) FROM minhashes ORDER BY article_id"),
+        "bands": rows(con, "SELECT article_id, count(*), sum(key) FROM minhash_bands GROUP BY 1 ORDER BY 1"),
     }
 
 

@@ -367,3 +367,12 @@ def test_directory_walk_sniffs_formats_and_skips_hidden(tmp_path: Path) -> None:
 def test_missing_path_is_an_input_error(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="no such file"):
         list(read_inputs([tmp_path / "tidak-ada.jsonl"]))
+
+
+def test_files_without_records_are_reported(tmp_path: Path) -> None:
+    blank = tmp_path / "blank.jsonl"
+    blank.write_text("\n\n   \n")
+    requests_only = write_warc(tmp_path / "requests.warc", [("request", "https://a.example/", b"", "")])
+    items = read_all(blank, requests_only)
+    assert [(Path(q.path).name, q.index, q.reason) for q in items] == [("blank.jsonl", 0, "empty"),
+                                                                        ("requests.warc", 0, "empty")]

@@ -216,3 +216,17 @@ def test_actors_unknown_reports_a_missing_file(tmp_path: Path):
     r = subprocess.run([sys.executable, "-m", "warta.cli", "actors", "unknown", str(tmp_path / "nope.jsonl")],
                        capture_output=True, text=True)
     assert r.returncode == 2 and "not found" in r.stderr
+
+
+def test_headline_case_does_not_glue_words_to_a_state():
+    doc = _doc("Jepang dan Rusia Perkuat Kerja Sama Energi\nMenteri Luar Negeri Jepang tiba di Moskow pada Senin.")
+    rusia = _at(doc, "Rusia")
+    assert rusia.text == "Rusia" and rusia.actor.country == "RUS"
+    assert _at(doc, "Moskow").label == "LOC"  # a place here: "di Moskow"
+
+
+def test_a_state_acting_is_gpe_and_a_place_is_loc():
+    doc = _doc("Israel menyerang Gaza, sementara delegasi Mesir tiba di Israel pada Selasa.")
+    assert _at(doc, "Israel").label == "GPE"
+    assert _at(doc, "Israel", 1).label == "LOC"
+    assert {_at(doc, "Israel").actor.country, _at(doc, "Israel", 1).actor.country} == {"ISR"}

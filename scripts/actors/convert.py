@@ -126,6 +126,44 @@ def org_from(rec: PetrRecord, file_tag: str, known_sectors: frozenset[str], stat
         stats["organisation skipped: code without a sector (a place?)"] += 1
         return None
     kind = "group" if chunks[0] == "IMG" or any(c in GROUP_SECTORS for c in chunks[1:]) else "organisation"
-    variants = [v for v in rec.synonyms if v != rec.name and not names.is_title_phrase(v, rec.name)]
-    return Org(name=names.display_org(rec.name), aliases=[names.display_org(v) for v in dict.fromkeys(variants)],
+    if not usable_org_name(rec.name, international=file_tag == "International"):
+        stats["organisation skipped: name too generic (one common word, or two words outside the IGO/NGO list)"] += 1
+        return None
+    variants = []
+    for v in dict.fromkeys(rec.synonyms):
+        if v == rec.name or names.is_title_phrase(v, rec.name):
+            continue
+        if is_acronym_of(v, rec.name) or (
+                names.shares_a_word(v, rec.name) and not set(v.split()) < set(rec.name.split())
+                and usable_org_name(v, international=file_tag == "International")):
+            variants.append(v)
+        else:
+            stats["organisation variant dropped: unrelated, a fragment of the name, or too generic"] += 1
+    return Org(name=names.display_org(rec.name), aliases=[names.display_org(v) for v in variants],
                code=code, kind=kind, source=f"{file_tag}:{rec.line}")
+
+
+def usable_org_name(name: str, international: bool) -> bool:
+    """PETRARCH names an organisation by what stands in English news. Kept: three or more words
+    ("Human Rights Watch"), two words from the IGO/NGO list ("Transparency International"), and one-word
+    acronyms of four or five letters ("NASA"). Left out: one-word names ("Bersatu", "Organization")
+    and two-word armed-group names that are everyday phrases ("Black Friday", "Triple A")."""
+    words = name.split()
+    if len(words) >= 3:
+        return True
+    if len(words) == 2:
+        return international and not any(ch.isdigit() for ch in name)
+    # PETRARCH writes everything in capitals, so a one-word name looks like an acronym whether it is
+    # one ("REDR") or a word ("BERSATU", "HAARETZ"): only short ones are kept.
+    bare = name.replace(".", "").replace("-", "")
+    return bare.isalpha() and bare.isupper() and 4 <= len(bare) <= 5
+
+
+def is_acronym_of(variant: str, name: str) -> bool:
+    """"SPLA" for "SUDAN PEOPLE'S LIBERATION ARMY": the letters are the initials, in order."""
+    bare = variant.replace(".", "")
+    if " " in variant or not bare.isalpha() or not bare.isupper() or len(bare) < 3:
+        return False
+    initials = "".join(w[0] for w in name.split() if w[0].isalpha())
+    it = iter(initials)
+    return all(ch in it for ch in bare)

@@ -34,7 +34,9 @@ MUTUAL_TYPES: frozenset[str] = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 class Provenance:
     """Where a record came from: the input file and the record's index inside it
     (line number for JSONL, item for a feed, record for a WARC, 0 for a single document).
-    ``member`` names the part of a container (WARC target URI, file inside a directory walk)."""
+    ``member`` names the part of a container (WARC target URI, file inside a directory walk).
+    As the ingest writes it: ``path`` is the absolute path of the file itself (also in a folder
+    walk), feed items and WARC documents count from 1, and ``member`` is the WARC target URI."""
 
     path: str
     index: int = 0

@@ -19,7 +19,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import yaml
@@ -42,7 +42,7 @@ VERB = "V"
 CONJ = "C"  # "dan"/"serta"/list comma joining two actors in one noun phrase
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class ClauseLexicon:
     boundaries: dict[Phrase, str]  # phrase -> relative | coordinate | subordinate
     punct: frozenset[str]
@@ -57,6 +57,8 @@ class ClauseLexicon:
     not_actor_prefixes: frozenset[str]
     agentive_passives: frozenset[str]
     clausal_verbs: frozenset[str]
+    inverted_cues: frozenset[str]
+    reciprocal_words: frozenset[str]
     by_first: dict[str, tuple[Phrase, ...]]  # first word -> phrases (longest first) of all classes
 
 
@@ -71,7 +73,7 @@ def build_clause_lexicon(data: dict) -> ClauseLexicon:
         for p in _phrases(b.get(kind)):
             boundaries[p] = kind
     anaphors: dict[Phrase, str] = {}
-    for kind in ("plural", "dual", "singular", "country"):
+    for kind in ("plural", "dual", "singular", "country", "speaker", "first_person"):
         for p in _phrases(data.get(f"{kind}_anaphors")):
             anaphors[p] = kind
     preps = frozenset(_phrases(data.get("prepositions")))
@@ -93,6 +95,8 @@ def build_clause_lexicon(data: dict) -> ClauseLexicon:
         not_actor_prefixes=frozenset(str(x).lower() for x in data.get("not_actor_prefixes") or []),
         agentive_passives=frozenset(str(x).lower() for x in data.get("agentive_passives") or []),
         clausal_verbs=frozenset(str(x).lower() for x in data.get("clausal_verbs") or []),
+        inverted_cues=frozenset(str(x).lower() for x in data.get("inverted_cues") or []),
+        reciprocal_words=frozenset(str(x).lower() for x in data.get("reciprocal_words") or []),
         by_first={k: tuple(sorted(v, key=len, reverse=True)) for k, v in firsts.items()},
     )
 
@@ -103,18 +107,35 @@ def load_clause_lexicon() -> ClauseLexicon:
     return build_clause_lexicon(yaml.safe_load(text))
 
 
+@lru_cache(maxsize=65536)
+def _verb_like(lex: ClauseLexicon, w: str) -> bool:
+    """A lower-case word that looks like a verb (prefix morphology, minus the listed non-verbs)."""
+    if w in lex.not_verbs:
+        return False
+    return w in lex.plain_verbs or bool(lex.verb_prefix.match(w))
+
+
+@cache
+def anaphor_regex() -> re.Pattern[str]:
+    """All anaphor phrases as one regex, for a quick count before framing a sentence."""
+    phrases = sorted((" ".join(p) for p in load_clause_lexicon().anaphors), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:%s)(?!\w)" % "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases),
+                      re.IGNORECASE)
+
+
 @dataclass(frozen=True, slots=True)
 class Ref:
     """One actor a noun phrase refers to, as this sentence shows it: the actor, and the surface
-    (the mention itself, or an anaphor such as "kedua negara"). ``key`` is the same for the refs of
-    one phrase."""
+    (the mention itself, or an anaphor such as "kedua negara"). ``phrase`` is the same for the refs
+    of one phrase, ``key`` differs between its actors."""
 
     actor: Actor
     text: str
     start: int
     end: int
     label: str
-    key: int
+    key: tuple[int, int]
+    phrase: int
 
 
 def refs_of(m: Mention, text: str | None = None, start: int | None = None, end: int | None = None) -> list[Ref]:
@@ -124,7 +145,7 @@ def refs_of(m: Mention, text: str | None = None, start: int | None = None, end: 
         return []
     text, start, end = text or m.text, m.start if start is None else start, m.end if end is None else end
     actors = a.members if a.kind == "group" and a.members else [a]
-    return [Ref(x, text, start, end, m.label, id(m)) for x in actors]
+    return [Ref(x, text, start, end, m.label, (id(m), i), id(m)) for i, x in enumerate(actors)]
 
 
 @dataclass(slots=True)
@@ -196,12 +217,11 @@ class Frame:
         """``text`` is the sentence (starting at ``offset`` in the article); ``triggers`` are
         (start, end, is_verb) character spans in article offsets, ids by position."""
         lex = lex or load_clause_lexicon()
-        words, raws, starts, ends = [], [], [], []
-        for m in TOKEN_RE.finditer(text):
-            raws.append(m.group())
-            words.append(m.group().lower())
-            starts.append(offset + m.start())
-            ends.append(offset + m.end())
+        spans = [m.span() for m in TOKEN_RE.finditer(text)]
+        raws = [text[s:e] for s, e in spans]
+        words = [r.lower() for r in raws]
+        starts = [offset + s for s, _ in spans]
+        ends = [offset + e for _, e in spans]
         n = len(words)
         f = cls(lex=lex, offset=offset, words=words, raws=raws, starts=starts, ends=ends,
                 cls=[NOUNISH] * n, unit_of=[-1] * n, trigger_of=[-1] * n)
@@ -221,18 +241,21 @@ class Frame:
         return None
 
     def _is_verb(self, i: int) -> bool:
-        w, raw = self.words[i], self.raws[i]
-        if raw != w or w in self.lex.not_verbs:  # capitalised words are names or headline words
-            return False
-        return w in self.lex.plain_verbs or bool(self.lex.verb_prefix.match(w))
+        w = self.words[i]
+        return self.raws[i] == w and _verb_like(self.lex, w)  # capitalised words are names
 
     def _classify(self) -> None:
         lex, words, c = self.lex, self.words, self.cls
+        by_first, raws = lex.by_first, self.raws
         i, n = 0, len(words)
         while i < n:
             w = words[i]
             if not (w[0].isalnum() or w[0] == "_"):
                 c[i] = PUNCT if w in lex.punct else NOUNISH
+                i += 1
+                continue
+            if w not in by_first:  # most words: no phrase starts here
+                c[i] = VERB if raws[i] == w and _verb_like(lex, w) else NOUNISH
                 i += 1
                 continue
             p = self._match(i)
@@ -293,7 +316,16 @@ class Frame:
             merged.append((first, last, ms))
         units: list[Unit] = []
         for first, last, ms in merged:
-            units.append(Unit(first, last, refs_of(_head_mention(ms))))
+            head = _head_mention(ms)
+            p = tuple(self.words[first:last + 1])
+            kind = self.lex.anaphors.get(p) if head.actor is None else None
+            if kind is not None and resolve is not None:  # "kedua pihak" the mention layer left unresolved
+                text = " ".join(self.raws[first:last + 1])
+                refs = [r for m in resolve(kind, self.starts[first], sentence)
+                        for r in refs_of(m, text, self.starts[first], self.ends[last])]
+                units.append(Unit(first, last, refs, anaphor=kind))
+                continue
+            units.append(Unit(first, last, refs_of(head)))
         # Anaphors the mention layer left alone.
         covered = set()
         for first, last, _ in merged:
@@ -361,6 +393,8 @@ class Frame:
             if True:
                 right = self._next_unit(i)
                 if right is None:
+                    if not self._clause_follows(i):
+                        c[i] = NOUNISH  # "Israel dan para pendukungnya, …"
                     continue
                 # "AS mengecam Rusia dan China menolak …": the second actor starts a clause —
                 # unless the verb before takes an object and a verb ("AS menuding China dan Rusia
@@ -372,6 +406,12 @@ class Frame:
                 c[i] = CONJ
                 if oxford:
                     c[i - 1] = CONJ
+        for i in range(1, n - 1):  # "Indonesia bersama Malaysia sepakat …": co-subjects
+            if (w[i] in ("bersama", "beserta") and c[i - 1] == UNIT and c[i + 1] == UNIT
+                    and not any(c[j] == VERB for j in range(self._clause_start(i), i))
+                    and self._verb_follows(self.unit_of[i + 1])):
+                c[i] = CONJ
+                self.prep_of.pop(i, None)
         for i in range(1, n - 1):  # "Israel-Hamas", "AS-China": a pair
             if (w[i] == "-" and c[i - 1] == UNIT and c[i + 1] == UNIT and self.ends[i - 1] == self.starts[i]
                     and self.ends[i] == self.starts[i + 1]):
@@ -508,6 +548,12 @@ class Frame:
             return Subject(g, last_verb, c, "control" if last_verb is not None else "clause")
         if self.bare_noun_phrase(lo, t):
             return None  # a subject the mention layer did not resolve ("latihan itu tidak bertujuan …")
+        if last_verb is None and self.words[t] in self.lex.inverted_cues:
+            # '"…," kata Mishustin kepada Li': the speaker follows the cue
+            for g, slot, _ in self.scan(t + 1, stop_at_verb=True, own=tid):
+                if slot == "object":
+                    return Subject(g, None, c, "clause")
+                break
         if last_verb is not None and depth < 6:
             s = self.subject_of(self._verb_start(last_verb, body), depth + 1)
             return Subject(s.group, last_verb, s.chunk, s.how) if s else None
@@ -521,6 +567,16 @@ class Frame:
         if w in self.lex.clausal_verbs or w in self.lex.complement_verbs:
             return True
         return not any(self.cls[i] == PREP for i in range(self.group_last(g) + 1, t))
+
+    def object_of_chunk(self, c: int) -> int | None:
+        """The group right after the first verb of clause c (its object or "dengan" partner)."""
+        ch = self.chunks[c]
+        v = next((i for i in range(ch.body, ch.end) if self.cls[i] == VERB), None)
+        if v is None:
+            return None
+        for g, slot, _ in self.scan(v + 1, stop_at_verb=True, own=self.trigger_of[v]):
+            return g if slot in ("object", "dengan") else None
+        return None
 
     def bare_noun_phrase(self, lo: int, hi: int) -> bool:
         """Whether tokens lo..hi-1 hold a noun phrase outside any prepositional phrase."""
@@ -550,7 +606,16 @@ class Frame:
         first_verb = next((i for i in range(ch.body, ch.end) if self.cls[i] == VERB), None)
         if first_verb is None:
             return self.first_bare_group(ch.body, ch.end) if (c == 0 or ch.kind == "main") else None
-        return self.first_bare_group(ch.body, first_verb)
+        g = self.first_bare_group(ch.body, first_verb)
+        if g is None and self.words[first_verb] in self.lex.inverted_cues:
+            nxt = self._next_unit(first_verb, 0)
+            g = self.units[nxt].group if nxt is not None and self.units[nxt].pp is None else None
+        return g
+
+    def reciprocal_before(self, t: int) -> bool:
+        """Whether "saling"/"sama-sama" stands before the predicate at t in its clause."""
+        body = self.chunks[self.chunk_of[t]].body
+        return any(self.words[i] in self.lex.reciprocal_words for i in range(max(body, t - 4), t))
 
     def _appositive(self, c: int) -> bool:
         ch = self.chunks[c]
@@ -583,11 +648,37 @@ class Frame:
             j = c - 1
             while j > 0 and (self.chunks[j].kind == "relative" or self._appositive(j)):
                 j -= 1
-            return self._effective_subject(j, depth) if j >= 0 else None
+            s = self._effective_subject(j, depth) if j >= 0 else None
+            if s is None and ch.kind == "coordinate":
+                # "Menlu Malaysia mengatakan, rencana itu tidak sulit …, dan mendesak junta
+                # Myanmar …": the conjunct goes with the verb of saying, not with what was said
+                for k in range(j - 1, -1, -1):
+                    v = next((i for i in range(self.chunks[k].body, self.chunks[k].end)
+                              if self.cls[i] == VERB and self.words[i] in self.lex.clausal_verbs), None)
+                    if v is not None:
+                        return self.subject_of(v, depth + 1)
+            return s
         if ch.kind == "comma":
+            # Walk back over clauses that describe (relative, subordinate) and verbless phrases set
+            # off by commas; the earliest verbless phrase with a bare actor is the subject
+            # ("Mishustin, pejabat tertinggi Rusia yang …, mengadakan …"; "Di lain pihak, Israel
+            # dan para pendukungnya, termasuk AS, kerap menuding …").
+            candidate = None
             j = c - 1
-            while j > 0 and (self.chunks[j].kind in ("relative", "subordinate") or self._appositive(j)):
+            while j >= 0:
+                cj = self.chunks[j]
+                has_verb = any(self.cls[i] == VERB for i in range(cj.body, cj.end))
+                if cj.kind in ("relative", "subordinate") and j > 0:
+                    j -= 1
+                    continue
+                if has_verb:
+                    break
+                g = self.first_bare_group(cj.body, cj.end)
+                if g is not None:
+                    candidate = (g, j)
                 j -= 1
+            if candidate is not None:
+                return Subject(candidate[0], None, candidate[1], "sentence")
             if j < 0 or (j == 0 and self.chunks[0].kind == "subordinate"):
                 return None
             s = self._effective_subject(j, depth)
@@ -617,7 +708,7 @@ class Frame:
         if leftmost is None:
             return None
         u = self.units[leftmost]
-        if u.pp is not None and u.first > 0 and self.cls[u.first - 1] == PREP:
+        if u.pp in ("ke", "di", "dari", "menuju") and u.first > 0 and self.cls[u.first - 1] == PREP:
             # "kunjungan Tillerson ke Korsel, China, dan Jepang yang …": a place right after a
             # preposition is seldom what "yang" describes ("atas deklarasi G7 yang …" is fine)
             return None
@@ -654,12 +745,19 @@ class Frame:
                     return
                 prep = None  # "untuk memasok Australia": the verb's object, not "untuk"
             elif k in (BOUNDARY, PUNCT):
-                if not yielded and prep is None and self.words[i] == "yang":
-                    agent = self._agent_of_relative(i)
-                    if agent is not None:  # "kekejaman yang dilakukan Israel"
-                        yield agent, "object", self.group_first(agent)
-                return
+                # "menembak dan menewaskan dua warga Palestina": verbs sharing one object
+                if (not yielded and prep is None and self.words[i] in ("dan", "serta") and i + 1 < len(self.words)
+                        and self.cls[i + 1] == VERB and self.chunk_of[i] + 0 < len(self.chunks)
+                        and i + 1 < len(self.chunk_of)):
+                    end = self.chunks[self.chunk_of[i + 1]].end
+                    i += 2
+                    continue
+                break
             i += 1
+        if not yielded and prep is None and i < len(self.words) and self.words[i] == "yang":
+            agent = self._agent_of_relative(i)
+            if agent is not None:  # "mengecam kekejaman yang dilakukan Israel"
+                yield agent, "object", self.group_first(agent)
 
     def _agent_of_relative(self, i: int) -> int | None:
         """The group after "yang <agentive passive> (oleh)" starting at token i, if any."""

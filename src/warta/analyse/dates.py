@@ -1,7 +1,8 @@
 """Date expressions, found with warta's own patterns and resolved against the publication date.
 
 Finding: one regular expression built from the language data (``lang/id/calendar.tsv``,
-``relative-dates.tsv``, ``date-context.tsv``) finds, left to right,
+``relative-dates.tsv``, ``date-context.tsv``), tried left to right only where an expression can
+start (a number, "(", or one of the data's words, found by one C-speed scan), reads
 
 - absolute dates: "Rabu (24/5/2023)", "Selasa (3/12)", "Rabu 24 Mei 2023", "Selasa, tanggal 11
   November 2025", "24 Mei 2023", "24/5/2023", "2023-05-24", "(24/5)", "26-27 Juni";
@@ -14,6 +15,7 @@ A four-digit number is a year only where it reads as one: not after "Rp", "No.",
 capitalised name ("Piala Dunia 2026", "APBN 2026"), not before a unit ("2025 orang"), not in a
 law's number ("UU Nomor 12 Tahun 2011", "PP 71/2019"), not inside a code ("TBL/5738/XI/2016").
 A month name alone needs a cue before it ("pada", "bulan", "sejak"): "Mei" and "Juni" are names too.
+"setiap Rabu" recurs, "berusia 47 tahun ini" is an age, "beberapa bulan lalu" is no last month.
 
 Resolving: absolute dates keep what they say. A day and month without a year take, in order, the
 direction of "lalu"/"mendatang" after it, the year whose calendar fits its weekday ("Selasa (3/12)"),
@@ -23,7 +25,9 @@ dates resolve against the reference day as ``relative-dates.tsv`` says: the publ
 except inside a direct quotation, where "kemarin" is the day before the words were said — the date
 of the quote's attribution ("…,” kata X, Jumat (25/7/2025).") or of the nearest earlier reporting
 clause (", Minggu (19/10)."). A bare weekday is the last such day on or before the reference day,
-or the next one when the clause speaks of the future ("akan diumumkan pada Rabu").
+or the next one when the clause speaks of the future ("akan diumumkan pada Rabu"). "Keesokan
+harinya" counts from the story's previous date. A relative word right before the date that spells
+it out ("kemarin (21/9)", "Minggu sore, 13 Juli 2025") is one expression, and the written date wins.
 
 Each :class:`~warta.model.DateExpr` carries its text, offsets, sentence index, value ("YYYY-MM-DD",
 "YYYY-MM" or "YYYY"), granularity and rule id ("weekday-paren", "day-month/year=closest",
@@ -78,8 +82,9 @@ class _Language:
     not_year_after: frozenset[str]
     regulation_before: re.Pattern[str]
     subordinator: re.Pattern[str]
-    week_words: frozenset[str]
     not_a_date: tuple[str, ...]
+    date_gap: re.Pattern[str]  # what may stand between "Minggu" and "13 Juli 2025": ", sore,"
+    habitual: frozenset[str]
     count_units: frozenset[str]  # words a count goes before: "hari", "bulan" ({N} hari lalu)
     counts: frozenset[str]  # number words and vague counts: "dua", "beberapa"
 
@@ -179,14 +184,14 @@ def _language() -> _Language:
     first_words |= {w.split()[0] for w in cal.numbers} | {w.lower() for w in (*cal.weekdays, *cal.months)}
     starts = ahocorasick.Automaton()
     for word in sorted(first_words):
-        starts.add_word(word.lower(), len(word))
+        key = f" {_spaced(word.lower().rstrip('.'))} "  # as the scan sees it: "jum'at" → " jum at "
+        starts.add_word(key, len(key))
     starts.make_automaton()
 
     direction_words = ctx["past-after"] + ctx["future-after"]
     suffix = re.compile(rf"{_SP}(?P<sfx>{_cased(direction_words)})(?!\w)")
     cues = set(ctx["month-cue"]) | set(ctx["period"]) | set(ctx["year-word"]) | set(ctx["past-cue"]) \
         | set(ctx["future-cue"]) | set(ctx["range"]) | {w.lower() for w in cal.months}
-    week_words = {r.phrase.split()[0] for r in rules if r.unit == "week" and not r.phrase.startswith("{")}
     return _Language(
         pattern=pattern,
         starts=starts,
@@ -208,8 +213,9 @@ def _language() -> _Language:
         regulation_before=re.compile(rf"(?:(?<!\w){_ci(ctx['regulation'])}|(?<![\w.])[A-Z][A-Za-z]*[A-Z])"
                                      rf"[\s.:]*\d+[A-Za-z]?[\s,]*$"),
         subordinator=re.compile(rf"(?<!\w){_ci(ctx['subordinator'])}(?!\w)"),
-        week_words=frozenset(week_words),
         not_a_date=tuple(ctx["not-a-date"]),
+        date_gap=re.compile(rf"[\s,(]*(?:{_cased(ctx['part-of-day'])}[\s,(]*)?"),
+        habitual=frozenset(ctx["habitual"]),
         count_units=frozenset(r.phrase.split()[1] for r in rules if r.phrase.startswith("{N} ")),
         counts=frozenset(set(cal.numbers) | set(ctx["vague-count"])),
     )
@@ -255,6 +261,8 @@ def _previous_word(text: str, pos: int) -> tuple[int, str]:
     start = end
     while start > 0 and text[start - 1] not in " \t\xa0\n" and end - start < 40:
         start -= 1
+    while start < end and text[start] in "\"“‘'([«":
+        start += 1  # '"Periode April' → "Periode"
     return start, text[start:end]
 
 
@@ -311,41 +319,42 @@ def _relative_key(phrase: str, lang: _Language) -> tuple[str, int | None, int | 
     return " ".join(key), weekday, month, count
 
 
-_NUMBER_OR_PAREN = re.compile(r"[0-9]+|\(")
-_WORDISH = frozenset("0123456789_.,/") | frozenset(chr(c) for c in range(0x41, 0x5B)) \
-    | frozenset(chr(c) for c in range(0x61, 0x7B))
+#: A number that can start a date (one or two digits, or 19xx/20xx, not inside "1.500", "B20" or
+#: "12/2023"), or "(". One character class first: the regex engine then skips to candidates at C speed.
+_NUMBER_START = re.compile(r"[(0-9](?:(?<=\()|(?<![\w.,/][0-9])(?:[0-9]?(?![0-9])|(?<=[12])[09][0-9][0-9](?![0-9])))")
+#: Characters around a word besides spaces ("\nKemarin,", '"kemarin"', "(kemarin)"), replaced by
+#: spaces before the word scan (str.replace is much faster than str.translate here).
+_AROUND_WORD = ("\n", "\xa0", "\t", '"', "“", "”", "‘", "’", "'", "(", ")", "[", "]", ",", ".", ":", ";", "?", "!", "-", "–", "—", "/")
 
 
-def _start_positions(text: str, lowered: str, lang: _Language) -> Iterator[int]:
-    """Offsets where a date expression may start, in order: a number of one or two digits or a
-    year-like one, "(", or a listed word standing alone."""
-    positions = []
-    for m in _NUMBER_OR_PAREN.finditer(text):
-        pos = m.start()
-        if pos and text[pos - 1] in _WORDISH:
-            continue  # inside "1.500", "B20", "12/2023"
-        n = m.end() - pos
-        if n <= 2 or (n == 4 and text[pos] in "12"):
-            positions.append(pos)
-    size = len(lowered)
-    for end, length in lang.starts.iter(lowered):
-        pos = end + 1 - length
-        if (pos == 0 or not lowered[pos - 1].isalnum()) and (end + 1 == size or not lowered[end + 1].isalnum()):
-            positions.append(pos)
+def _spaced(text: str) -> str:
+    for ch in _AROUND_WORD:
+        if ch in text:
+            text = text.replace(ch, " ")
+    return text
+
+
+def _start_positions(text: str, lowered: str, lang: _Language) -> list[int]:
+    """Offsets where a date expression may start, in order: a number that may be a day or a year,
+    "(", or one of the words of ``lang.starts`` standing alone."""
+    positions = [m.start() for m in _NUMBER_START.finditer(text)]
+    # Every word of the spaced text has a space before and after it, and so has every key of the
+    # automaton: a hit is a whole word. (Key " kemarin " ending at spaced[e] starts at text[e - n + 1].)
+    positions += [end - n + 1 for end, n in lang.starts.iter(_spaced(f" {lowered} "))]
     positions.sort()
-    return iter(positions)
+    return positions
 
 
-def _candidates(text: str, lang: _Language, sentence_starts: list[int]) -> list[_Found]:
+def _candidates(text: str, lowered: str, lang: _Language, sentence_starts: list[int]) -> list[_Found]:
     found: list[_Found] = []
     last_end = -1
-    for pos in _start_positions(text, text.lower(), lang):
+    for pos in _start_positions(text, lowered, lang):
         if pos < last_end:
             continue  # inside the previous expression (or its "lalu"/"kemarin")
         m = lang.pattern.match(text, pos)
         if m is None:
             continue
-        last_end = pos  # an expression may yet start inside a rejected match
+        last_end = m.end()  # a rejected match ("Copyright 2008 - 2025") hides what is inside it
         kind = m.lastgroup or ""
         f = _Found(m.start(), m.end(), kind)
         g = m.group
@@ -376,7 +385,7 @@ def _candidates(text: str, lang: _Language, sentence_starts: list[int]) -> list[
             before_start, before = _previous_word(text, m.start())
             cue = before.lower()
             if cue not in lang.month_cues:
-                continue  # "Mei" alone may be a name
+                continue  # "Mei" alone may be a name; "setiap Agustus" recurs
             if cue in lang.month_span_words:
                 f.start = before_start  # "bulan Juni", "awal Mei"
             f.month, f.granularity = lang.months[g("mo_m")], "month"
@@ -401,6 +410,9 @@ def _candidates(text: str, lang: _Language, sentence_starts: list[int]) -> list[
                     f.start = m.start("r_phrase")  # "awal" means nothing before "kemarin"
             if rule is None:
                 continue
+            if rule.unit in ("weekday", "monthname") and rule.shift == 0 \
+                    and _word_before(text, m.start()).lower() in lang.habitual:
+                continue  # "setiap Rabu" recurs
             before = _word_before(text, m.start()).lower()
             if not rule.counted and key.split()[0] in lang.count_units \
                     and (_COUNT.fullmatch(before) or before in lang.counts):
@@ -438,16 +450,19 @@ def _at_sentence_start(text: str, pos: int, sentence_starts: list[int]) -> bool:
     return not text[start:pos].strip(" \t\xa0\"“‘'(")
 
 
-def _merge_adjacent(found: list[_Found], text: str) -> list[_Found]:
-    """"kemarin (21/9)", "Kamis kemarin (21/9)": a relative expression right before a
-    parenthesised date is one expression, and the written date wins."""
+def _merge_adjacent(found: list[_Found], text: str, lang: _Language) -> list[_Found]:
+    """A relative day or weekday followed by the date that spells it out is one expression, and the
+    written date wins: "kemarin (21/9)", "Senin pekan depan (5/6)", "Sabtu malam (7/5)",
+    "Minggu sore, 13 Juli 2025", "(Rabu, 5/11/2025)"."""
     out: list[_Found] = []
     for f in found:
         prev = out[-1] if out else None
-        if prev is not None and f.kind == "paren" and prev.kind == "rel" and not text[prev.end:f.start].strip() \
-                and prev.rule is not None and prev.rule.unit in ("day", "weekday"):
-            f.start, f.weekday = prev.start, prev.weekday
-            f.kind = "rel-paren"
+        if prev is not None and prev.kind == "rel" and prev.rule is not None \
+                and prev.rule.unit in ("day", "weekday", "weekday-in-week") \
+                and f.granularity == "day" and f.day is not None and f.kind != "rel" \
+                and lang.date_gap.fullmatch(text, prev.end, f.start):
+            f.start, f.weekday = prev.start, f.weekday or prev.weekday
+            f.kind = f"rel+{f.kind}"
             out[-1] = f
         else:
             out.append(f)
@@ -574,7 +589,7 @@ def _resolve(f: _Found, ref: date | None, text: str, sentence_start: int, senten
     future = False
     if f.year is None and f.kind not in ("year", "year-range", "quarter"):
         future = bool(lang.future_cue.search(_clause_before(text, f.start, sentence_start)))
-    if f.kind == "rel" or (f.kind == "rel-paren" and f.day is None):
+    if f.kind == "rel":
         f.value = _resolve_relative(f, ref, future) if ref else None
         return
     if f.granularity == "year":
@@ -598,32 +613,21 @@ def _resolve(f: _Found, ref: date | None, text: str, sentence_start: int, senten
 
 # --- quotations and the day words were said ----------------------------------------------------
 
-_QUOTE_MARKS = re.compile(r"[“”\"\n]")
+_QUOTE = re.compile(r'[“"”](?:(?<=[“"])[^“”"\n]*[”"]?)?')
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of direct quotations, roughly: “…” and "…" paired within a paragraph; a quotation still
-    open at a paragraph's end runs to it. (The quote extractor pairs marks more carefully; dates only
-    need to know whether a word was said by someone.)"""
+    """Spans of direct quotations, roughly: “…” and "…" within a paragraph; one still open at a
+    paragraph's end runs to it, and a closing mark without an opening one reaches back to the
+    paragraph's start. (The quote extractor pairs marks more carefully; dates only need to know
+    whether a word was said by someone.)"""
     spans: list[tuple[int, int]] = []
-    open_at: int | None = None
-    line_start = 0
-    for m in _QUOTE_MARKS.finditer(text):
-        ch, pos = m.group(), m.start()
-        if ch == "\n":
-            if open_at is not None:
-                spans.append((open_at, pos))
-                open_at = None
-            line_start = pos + 1
-        elif ch == "“" or (ch == '"' and open_at is None):
-            open_at = pos + 1
-        elif open_at is not None:
-            spans.append((open_at, pos))
-            open_at = None
-        elif ch == "”":
-            spans.append((line_start, pos))  # a lost opening mark
-    if open_at is not None:
-        spans.append((open_at, len(text)))
+    for m in _QUOTE.finditer(text):
+        a, b = m.span()
+        if text[a] == "”" and b == a + 1:
+            spans.append((text.rfind("\n", 0, a) + 1, a))  # a lost opening mark
+        else:
+            spans.append((a + 1, b - 1 if b > a + 1 and text[b - 1] in '”"' else b))
     return spans
 
 
@@ -670,9 +674,9 @@ def find_date_expressions(text: str, published: date | None,
     def sentence_of(pos: int) -> int:
         return max(0, bisect.bisect_right(sentence_starts, pos) - 1)
 
-    found = _merge_adjacent(_candidates(text, lang, sentence_starts), text)
+    lowered = text.lower()
+    found = _merge_adjacent(_candidates(text, lowered, lang, sentence_starts), text, lang)
     if found:  # "Pasar Minggu", "sekolah Minggu"
-        lowered = text.lower()
         names = [(i, i + len(p)) for p in lang.not_a_date for i in _find_all(lowered, p)]
         if names:
             found = [f for f in found if not any(a < f.end and f.start < b for a, b in names)]

@@ -8,7 +8,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from warta.model import Doc, Mention
+from dataclasses import replace
+from functools import cache
+
+from warta.model import Actor, Doc, Mention
 
 WINDOW = 2  # sentences back, besides the current one
 #: What may stand between two actors named together: "Rusia dan China", "AS, Inggris",
@@ -21,6 +24,26 @@ def _country(m: Mention) -> str | None:
     return m.actor.country if m.actor is not None else None
 
 
+def _as_country(m: Mention) -> Mention:
+    """A person's mention standing for their country ("kedua negara" after "Mishustin … Li")."""
+    a = m.actor
+    if a is None or a.kind != "person" or not a.country:
+        return m
+    return replace(m, actor=Actor(name=_country_name(a.country), code=a.country, country=a.country,
+                                  kind="country"))
+
+
+@cache
+def _country_name(key: str) -> str:
+    try:
+        from warta.lang.id import actors
+
+        entry = actors.load().country(key)
+    except Exception:  # noqa: BLE001 - without the dictionary the key stands for the name
+        return key
+    return entry.name if entry is not None else key
+
+
 def _is_group(m: Mention) -> bool:
     return m.actor is not None and m.actor.kind == "group" and len(m.actor.members) >= 2
 
@@ -31,6 +54,7 @@ class AnaphorContext:
         self.mentions = sorted((m for m in doc.mentions if _country(m) or _is_group(m)), key=lambda m: m.start)
         self.ends = [m.end for m in self.mentions]
         self.sentence_start = [s.start for s in doc.sentences]
+        self.quotes = [q for q in doc.quotes if q.direct and q.speaker is not None and q.speaker.country]
 
     def _prior(self, offset: int, sentence: int) -> list[Mention]:
         lo_sent = max(0, sentence - WINDOW)
@@ -39,6 +63,14 @@ class AnaphorContext:
         return [m for m in self.mentions[:k] if m.start >= lo]
 
     def resolve(self, kind: str, offset: int, sentence: int) -> list[Mention]:
+        if kind == "first_person":  # "kami", "saya" inside a direct quote: its speaker
+            for q in self.quotes:
+                if q.start <= offset < q.end:
+                    sp = q.speaker
+                    return [Mention(text=sp.text, start=sp.start, end=sp.end, sentence=sentence, label="PER",
+                                    actor=Actor(name=sp.name or sp.text, code=sp.code, country=sp.country,
+                                                kind="person"), rule="quote-speaker")]
+            return []
         prior = self._prior(offset, sentence)
         if not prior:
             return []
@@ -57,23 +89,33 @@ class AnaphorContext:
                 if here:
                     return [here[0]]
             return [people[-1]]
-        if kind == "country":
+        if kind == "speaker":
+            for s in (sentence, sentence - 1):
+                lo = self.sentence_start[s] if 0 <= s < len(self.sentence_start) else None
+                if lo is None:
+                    continue
+                hi = self.sentence_start[s + 1] if s + 1 < len(self.sentence_start) else None
+                here = [m for m in prior if m.start >= lo and (hi is None or m.start < hi)]
+                if here:
+                    return [here[0]]
+            return []
+        if kind == "country":  # "negara tersebut", "negaranya": the last country named or implied
             for m in reversed(prior):
-                if m.actor is not None and m.actor.kind == "country":
+                if m.actor is not None and m.actor.country and m.actor.kind != "group":
                     return [m]
             return []
         group = self._last_group(prior)
         if group:
             return group
         if kind == "plural":
-            return self._last_pair_of_people(prior, sentence)
+            return self._last_pair_of_people(prior, sentence) or self._last_collective(prior, sentence)
         out: list[Mention] = []
         seen: set[str] = set()
         for m in reversed(prior):
             c = _country(m)
-            if c and c not in seen and m.actor is not None and m.actor.kind != "person":
+            if c and c not in seen:
                 seen.add(c)
-                out.append(m)
+                out.append(_as_country(m))
                 if len(out) == 2:
                     return list(reversed(out))
         return []
@@ -91,6 +133,17 @@ class AnaphorContext:
                 out.append(m)
                 if len(out) == 2:
                     return list(reversed(out))
+        return []
+
+    def _last_collective(self, prior: list[Mention], sentence: int) -> list[Mention]:
+        """"diplomat Korea Utara menyebutkan, duta besar mereka diusir": the last body of people
+        ("diplomat Korea Utara", "pasukan Israel"; not a place) named in this sentence."""
+        lo = self.sentence_start[sentence] if 0 <= sentence < len(self.sentence_start) else 0
+        for m in reversed(prior):
+            if m.start < lo:
+                break
+            if m.actor is not None and m.actor.kind in ("sector", "group"):
+                return [m]
         return []
 
     def _last_group(self, prior: list[Mention]) -> list[Mention]:

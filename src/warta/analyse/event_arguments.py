@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from warta.analyse.clauses import BOUNDARY, NOUNISH, PREP, UNIT, Frame, Ref, Subject
+from warta.analyse.clauses import BOUNDARY, NOUNISH, PREP, UNIT, VERB, Frame, Ref, Subject
 from warta.analyse.event_patterns import SLOT_OBJECT, EventLexicon, Form, Pattern
 from warta.analyse.modality import clause_modality, noun_modality
 from warta.model import MUTUAL_TYPES, Modality
@@ -93,21 +93,21 @@ def frame_has_oleh(frame: Frame, t1: int, poss: list[Ref]) -> bool:
     return any(frame.words[i] == "oleh" for i in range(t1 + 1, frame.chunks[c].end))
 
 
-def _pairs(p: Pattern, src: list[Ref], tgt: list[Ref]) -> list[tuple[Ref, Ref | None]]:
+def _pairs(p: Pattern, src: list[Ref], tgt: list[Ref], reciprocal: bool = False) -> list[tuple[Ref, Ref | None]]:
     mutual = p.type in MUTUAL_TYPES
     if src and tgt:
         # "memuji kerja sama kedua negara": a "both of us" target that includes the doer is no receiver
         src_countries = {s.actor.country for s in src}
-        inclusive = {t.key for t in tgt if t.actor.country in src_countries}
-        return [(s, t) for s in src for t in tgt if t.key not in inclusive or len(tgt) == 1]
+        inclusive = {t.phrase for t in tgt if t.actor.country in src_countries}
+        return [(s, t) for s in src for t in tgt if t.phrase not in inclusive or len(tgt) == 1]
     members = src or tgt
-    if len(members) >= 2 and p.reciprocal:
+    if len(members) >= 2 and (p.reciprocal or reciprocal):
         out: list[tuple[Ref, Ref | None]] = []
         for i, a in enumerate(members):
             for b in members[i + 1:]:
                 out.append((a, b))
                 if not mutual:
-                    out.append((b, a))
+                    out.append((b, a))  # both directions: "saling mengecam"
         return out
     if src and (p.target is None or p.optional_target):
         return [(s, None) for s in src]
@@ -128,10 +128,30 @@ def _clause_lo(frame: Frame, subj: Subject | None, t: int) -> int:
 
 def _first_in_slots(frame: Frame, start: int, slots: tuple[str, ...], reach: bool, own: int,
                     skip: tuple[int, int] | None) -> tuple[int, str] | None:
-    for g, slot, _ in frame.scan(start, stop_at_verb=not reach, own=own, skip=skip):
+    for g, slot, tok in frame.scan(start, stop_at_verb=not reach, own=own, skip=skip):
         if slot in slots:
+            if reach and slot == SLOT_OBJECT and tok > start and not any(
+                    frame.cls[i] == VERB and frame.trigger_of[i] != own for i in range(start, tok)):
+                if frame.first_bare_group(start, tok + 1) == g and tok - start > 1:
+                    continue  # a possessor inside the trigger's own object, not a verb's object
             return g, slot
     return None
+
+
+def _between(frame: Frame, start: int, first: list[Ref], own: int, skip) -> list[Ref]:
+    """"antara X dengan Y" (or "antara X dan Y" of separate phrases): both parties."""
+    if len(first) != 1:
+        return first
+    seen = False
+    for g, slot, _ in frame.scan(start, stop_at_verb=True, own=own, skip=skip):
+        refs = frame.refs(g)
+        if not seen:
+            seen = refs == first
+            continue
+        if slot in ("dengan", "object"):
+            return first + refs
+        break
+    return first
 
 
 #: CAMEO role codes of state officials (the "government" source kind).
@@ -155,8 +175,9 @@ def _valid(pairs: list[tuple[Ref, Ref | None]], p: Pattern) -> list[tuple[Ref, R
         if t is not None:
             if not t.actor.country:
                 continue
-            if s.key == t.key or (s.actor.country == t.actor.country and s.actor.name == t.actor.name):
-                continue
+            if s.key == t.key or s.actor.country == t.actor.country and (
+                    s.actor.name == t.actor.name or "country" in (s.actor.kind, t.actor.kind)):
+                continue  # one actor on itself; "Trump … tarif AS": a country inside its own event
         out.append((s, t))
     return out
 
@@ -197,15 +218,23 @@ def _code_verb(frame: Frame, tid: int, t0: int, t1: int, t_end: int, form: Form,
         hit = _first_in_slots(frame, t1 + 1, p.target, p.reach_clause, tid, skip) if p.target else None
         tgt = frame.refs(hit[0]) if hit else []
         slot = hit[1] if hit else None
+        if slot == "antara":
+            tgt = _between(frame, t1 + 1, tgt, tid, skip)
     else:
         tgt = subj_refs
         hit = _first_in_slots(frame, t1 + 1, p.source, p.reach_clause, tid, skip)
         src = frame.refs(hit[0]) if hit else []
-    pairs = _valid(_pairs(p, src, tgt), p)
+    pairs = _valid(_pairs(p, src, tgt, frame.reciprocal_before(t0)), p)
+    if not pairs and form.kind == "active" and p.reciprocal and subj is not None and subj.how == "previous":
+        # "Trump bertemu Xi dan mencapai kesepakatan …": the partner of the clause before
+        prev = frame.object_of_chunk(subj.chunk)
+        if prev is not None:
+            pairs = _valid(_pairs(p, src, frame.refs(prev)), p)
     if not pairs:
         return None
     modality = clause_modality(frame, _clause_lo(frame, subj, t0), t0, subj.governor if subj else None)
-    chunks = (frame.chunk_of[t0],) + ((subj.chunk,) if subj and subj.how in ("previous", "sentence") else ())
+    chunks = (frame.chunk_of[t0],) + (
+        (subj.chunk,) if subj and subj.how != "relative" and subj.chunk != frame.chunk_of[t0] else ())
     return Coded(form, pairs, modality, t0, t_end, chunks, slot)
 
 
@@ -222,6 +251,8 @@ def _code_noun(frame: Frame, tid: int, t0: int, t1: int, t_end: int, form: Form,
             poss = frame.refs(g)
         elif not tgt and s in targets and s != SLOT_OBJECT:
             tgt, slot = frame.refs(g), s
+            if s == "antara":
+                tgt = _between(frame, t1 + 1, tgt, tid, skip)
         elif not by and s in ("oleh", "dari") and s not in targets:
             by = frame.refs(g)
     if form.nya and not poss:
@@ -237,30 +268,36 @@ def _code_noun(frame: Frame, tid: int, t0: int, t1: int, t_end: int, form: Form,
         poss = _shared_possessor(frame, t1)
     # The word in front of the noun: a light verb, an experiencer verb, or an adjunct preposition.
     g = frame.left_word(t0)
-    light = exper = adjunct = False
+    light = exper = adjunct = on_behalf = False
     if g is not None:
         light = frame.phrase_ending_at(g, lex.light_verbs) is not None
         exper = not light and any(frame.phrase_ending_at(j, lex.experiencer_verbs) is not None
                                   for j in range(g, t0))  # "menjadi sasaran serangan …"
         adjunct = (frame.cls[g] in (PREP, BOUNDARY)
                    and frame.phrase_ending_at(g, lex.adjunct_heads) is not None)
+        on_behalf = (frame.cls[g] in (PREP, BOUNDARY)
+                     and frame.phrase_ending_at(g, lex.on_behalf_heads) is not None)
     if p.light_only and not light:
         return None
     modality: Modality | None = noun_modality(frame, t0)
     via: Subject | None = None
     if not src and (light or adjunct):
         if light:
-            at = frame._verb_start(g, 0)
+            at = g
         else:  # the clause's subject: that of its verb, if the noun follows one
             v = frame.clause_verb_before(t0)
             at = v if v is not None else t0
         via = frame.subject_of(at)
         src = frame.refs(via.group) if via else []
     if not tgt and exper:
-        at = frame._verb_start(g, 0)
+        at = g
         via = frame.subject_of(at)
         tgt = frame.refs(via.group) if via else []
-    pairs = _valid(_pairs(p, src, tgt), p)
+    if not tgt and on_behalf and src:  # "… atas permintaan Serbia": Serbia asked the subject
+        v = frame.clause_verb_before(t0)
+        s_ = frame.subject_of(v) if v is not None else None
+        tgt = frame.refs(s_.group) if s_ else []
+    pairs = _valid(_pairs(p, src, tgt, frame.reciprocal_before(at if via is not None else t0)), p)
     if not pairs:
         return None
     if modality is None:
@@ -268,5 +305,6 @@ def _code_noun(frame: Frame, tid: int, t0: int, t1: int, t_end: int, form: Form,
             modality = clause_modality(frame, _clause_lo(frame, via, at), at, via.governor)
         else:
             modality = "asserted"
-    chunks = (frame.chunk_of[t0],) + ((via.chunk,) if via and via.how in ("previous", "sentence") else ())
+    chunks = (frame.chunk_of[t0],) + (
+        (via.chunk,) if via and via.how != "relative" and via.chunk != frame.chunk_of[t0] else ())
     return Coded(form, pairs, modality, t0, t_end, chunks, slot)

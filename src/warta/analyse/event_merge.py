@@ -10,6 +10,8 @@ reports the same type between the same actors.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from warta.model import MUTUAL_TYPES, Event
 
 Key = tuple[str, str, str, str | None]
@@ -33,9 +35,11 @@ def dates_agree(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a.startswith(b) or b.startswith(a)
 
 
-def confirm_pairs(events: list[Event], confirm_by: dict[str, tuple[str, ...]]) -> list[Event]:
-    """Drop events of a pattern in ``confirm_by`` unless one of the patterns it lists reports the
-    same type between the same actors in the article."""
+def confirm_pairs(events: list[Event], confirm_by: dict[str, tuple[str, ...]],
+                  recode: Callable[[Event], Event | None] | None = None) -> list[Event]:
+    """Events of a pattern in ``confirm_by`` stand only when one of the patterns it lists reports
+    the same type between the same actors in the article; otherwise ``recode`` gives what to code
+    them as (None: drop)."""
     if not confirm_by:
         return events
     by_rule: dict[str, set] = {}
@@ -45,6 +49,9 @@ def confirm_pairs(events: list[Event], confirm_by: dict[str, tuple[str, ...]]) -
     for e in events:
         needs = confirm_by.get(e.rule.split("/")[0])
         if needs and not any(pair_key(e) in by_rule.get(r, ()) for r in needs):
+            other = recode(e) if recode else None
+            if other is not None:
+                out.append(other)
             continue
         out.append(e)
     return out

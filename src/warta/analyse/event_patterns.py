@@ -49,6 +49,7 @@ class Pattern:
     reciprocal: bool
     reach_clause: bool
     confirm_by: tuple[str, ...]  # pattern ids that must corroborate (same type and actors)
+    unconfirmed: str | None  # pattern to code it as when not corroborated
     source_kinds: tuple[str, ...]  # empty: any
     target_kinds: tuple[str, ...]
     order: int
@@ -76,7 +77,10 @@ class EventLexicon:
     light_verbs: frozenset[Phrase]
     experiencer_verbs: frozenset[Phrase]
     adjunct_heads: frozenset[Phrase]
+    on_behalf_heads: frozenset[Phrase]
     max_phrase: int
+    by_id: dict[str, Pattern]
+    confirm_by: dict[str, tuple[str, ...]]  # pattern id -> the patterns that must corroborate it
 
 
 def _phrase(s: str) -> Phrase:
@@ -124,6 +128,7 @@ def _pattern(raw: dict, order: int, noun_default: tuple[str, ...], overrides: di
         light_only=bool(raw.get("light_only")), optional_target=bool(raw.get("optional_target")),
         reciprocal=bool(raw.get("reciprocal")), reach_clause=raw.get("reach") == "clause",
         confirm_by=tuple(str(x) for x in raw.get("confirm") or ()),
+        unconfirmed=raw.get("unconfirmed"),
         source_kinds=tuple(str(x) for x in raw.get("source_kind") or ()),
         target_kinds=tuple(str(x) for x in raw.get("target_kind") or ()), order=order,
     )
@@ -148,13 +153,20 @@ def build_lexicon(data: dict) -> EventLexicon:
                 if kind == "noun":  # "kunjungannya", "serangannya"
                     nya = words[:-1] + (words[-1] + NYA,)
                     readings.setdefault(" ".join(nya), []).append(Form(nya, kind, p, nya=True))
+    # A phrase also carries the readings of the shorter phrases it starts with, so the longest
+    # match at a place is enough ("mengancam akan" also reads as "mengancam").
+    for key in list(readings):
+        words = key.split()
+        for k in range(len(words) - 1, 0, -1):
+            readings[key] = readings[key] + readings.get(" ".join(words[:k]), [])
     auto = ahocorasick.Automaton()
     for key, forms in readings.items():
-        if len({f.kind == "noun" for f in forms}) > 1:
+        if len({f.kind == "noun" for f in forms if len(f.words) == len(key.split())}) > 1:
             raise PatternError(f"{key!r} is a noun in one pattern and a verb in another: "
                                f"{sorted({f.pattern.id for f in forms})}")
-        # Specific readings (with a `with` condition) are tried before general ones.
-        forms.sort(key=lambda f: (not f.pattern.with_, f.pattern.target is None, f.pattern.order))
+        # Longer readings first; among them specific ones (with a `with` condition) first.
+        forms.sort(key=lambda f: (-len(f.words), not f.pattern.with_, not f.pattern.confirm_by,
+                                  f.pattern.target is None, f.pattern.order))
         auto.add_word(key, (len(key), tuple(forms)))
     auto.make_automaton()
     return EventLexicon(
@@ -162,7 +174,10 @@ def build_lexicon(data: dict) -> EventLexicon:
         light_verbs=frozenset(_phrases(data.get("light_verbs"))),
         experiencer_verbs=frozenset(_phrases(data.get("experiencer_verbs"))),
         adjunct_heads=frozenset(_phrases(data.get("adjunct_heads"))),
+        on_behalf_heads=frozenset(_phrases(data.get("on_behalf_heads"))),
         max_phrase=max((len(k.split()) for k in readings), default=1),
+        by_id={p.id: p for p in patterns},
+        confirm_by={p.id: p.confirm_by for p in patterns if p.confirm_by},
     )
 
 
@@ -191,24 +206,12 @@ def find_triggers(text: str, lexicon: EventLexicon | None = None, lowered: str |
     lex = lexicon or load_lexicon()
     low = lowered if lowered is not None else lower_same_length(text)
     n = len(low)
-    hits: list[tuple[int, int, tuple[Form, ...]]] = []
-    for end_idx, (length, forms) in lex.automaton.iter(low):
+    out: list[TriggerHit] = []
+    for end_idx, (length, forms) in lex.automaton.iter_long(low):
         start, end = end_idx - length + 1, end_idx + 1
         if start > 0 and (low[start - 1].isalnum() or low[start - 1] == "_"):
             continue
         if end < n and (low[end].isalnum() or low[end] == "_"):
             continue
-        hits.append((start, end, forms))
-    hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
-    out: list[TriggerHit] = []
-    last_end = -1
-    for start, end, forms in hits:
-        if out and start == out[-1].start:
-            prev = out[-1]
-            out[-1] = TriggerHit(prev.start, prev.end, prev.forms + forms)
-            continue
-        if start < last_end:
-            continue
         out.append(TriggerHit(start, end, forms))
-        last_end = end
     return out

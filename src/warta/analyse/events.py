@@ -12,17 +12,20 @@ event collapse into one with a mention count (``event_merge``).
 from __future__ import annotations
 
 from bisect import bisect_right
+from dataclasses import replace
 from datetime import date
 
-from warta.analyse.clauses import NOUNISH, VERB, Frame, Ref
+from warta.analyse.clauses import NOUNISH, VERB, Frame, Ref, anaphor_regex
 from warta.analyse.event_anaphora import AnaphorContext
 from warta.analyse.event_arguments import Coded, code_trigger
 from warta.analyse.event_merge import collapse, confirm_pairs
-from warta.analyse.event_patterns import EventLexicon, find_triggers, load_lexicon
-from warta.model import DateExpr, Doc, Event, Participant
+from warta.analyse.event_patterns import EventLexicon, find_triggers, load_lexicon, lower_same_length
+from warta.model import Actor, DateExpr, Doc, Event, Participant
 from warta.ontology import cameo, quad_class
 
 LOCATION_LABELS = frozenset({"LOC", "GPE"})
+#: Where a news article states the day of its news ("…, Minggu (2/11/2025)").
+LEAD_SENTENCES = 5
 
 
 def code_events(doc: Doc) -> None:
@@ -34,9 +37,16 @@ def code(doc: Doc, lexicon: EventLexicon | None = None) -> list[Event]:
     if not doc.text or not doc.sentences:
         return []
     lex = lexicon or load_lexicon()
-    hits = find_triggers(doc.text, lex)
+    lowered = lower_same_length(doc.text)
+    hits = find_triggers(doc.text, lex, lowered)
     if not hits:
         return []
+    if len(_countries(doc.mentions)) < 2:
+        # An article naming one country (or none) holds no international event: only events
+        # that stand without a receiver are worth the clause work there.
+        hits = [h for h in hits if any(f.pattern.target is None or f.pattern.optional_target for f in h.forms)]
+        if not hits:
+            return []
     sent_starts = [s.start for s in doc.sentences]
     by_sentence: dict[int, list] = {}
     for h in hits:
@@ -53,8 +63,10 @@ def code(doc: Doc, lexicon: EventLexicon | None = None) -> list[Event]:
         sent = doc.sentences[s_idx]
         lo, hi = bisect_right(m_starts, sent.start - 1), bisect_right(m_starts, sent.end - 1)
         ms = [m for m in mentions[lo:hi] if m.end <= sent.end]
-        s_hits = [h for h in s_hits if not any(h.start < m.end and m.start < h.end for m in ms)]
-        if not s_hits:
+        low = lowered[sent.start:sent.end]
+        s_hits = [h for h in s_hits if _slot_possible(h, low, h.end - sent.start)
+                  and not any(h.start < m.end and m.start < h.end for m in ms)]
+        if not s_hits or not _worth_framing(doc.text[sent.start:sent.end], ms, s_hits):
             continue
         if anaphora is None:
             anaphora = AnaphorContext(doc)
@@ -62,13 +74,72 @@ def code(doc: Doc, lexicon: EventLexicon | None = None) -> list[Event]:
                             [(h.start, h.end, h.forms[0].kind != "noun") for h in s_hits],
                             s_idx, anaphora.resolve)
         events.extend(_code_sentence(doc, frame, s_idx, s_hits, lex))
+    if not events:
+        return []
     lead = story_date(doc)
     if lead is not None:
         for e in events:
             if e.date is None and e.modality == "asserted":
                 e.date, e.date_granularity = lead.value, lead.granularity
-    events = confirm_pairs(events, {p.id: p.confirm_by for p in lex.patterns if p.confirm_by})
+    by_id = lex.by_id
+
+    def recode(e: Event) -> Event | None:
+        other = by_id.get(by_id[e.rule.split("/")[0]].unconfirmed or "")
+        if other is None:
+            return None
+        c = cameo(other.cameo)
+        return replace(e, type=other.type, mode=other.mode, cameo=other.cameo, goldstein=c.goldstein,
+                       quad_class=quad_class(other.cameo), rule=f"{other.id}/{e.rule.split('/')[1]}")
+
+    events = confirm_pairs(events, lex.confirm_by, recode)
     return collapse(events)
+
+
+def _slot_possible(hit, low_sentence: str, after: int) -> bool:
+    """Cheap test: some reading of the hit can find its receiver — it takes an object, needs
+    none, pairs its doers, or one of its prepositions occurs after it ("… kepada Li")."""
+    rest = None
+    for f in hit.forms:
+        p = f.pattern
+        if p.target is None or p.optional_target or p.reciprocal or f.kind != "active" or "object" in p.target:
+            return True
+        if rest is None:
+            rest = " " + low_sentence[after:] + " "
+        if any(f" {slot} " in rest for slot in p.target):
+            return True
+    return False
+
+
+def _countries(mentions: list) -> set[str]:
+    out: set[str] = set()
+    for m in mentions:
+        a = m.actor
+        if a is None:
+            continue
+        if a.members:
+            out.update(x.country for x in a.members if x.country)
+        elif a.country:
+            out.add(a.country)
+    return out
+
+
+def _worth_framing(text: str, mentions: list, hits: list) -> bool:
+    """Cheap test before the clause work: an international event needs actors of two countries
+    in the sentence (or a group, or an anaphor pointing elsewhere); a few event types need only a
+    doer. Sentences naming one country only are domestic and not framed."""
+    countries: set[str] = set()
+    for m in mentions:
+        a = m.actor
+        if a is None:
+            continue
+        if a.members:
+            return True
+        if a.country:
+            countries.add(a.country)
+    if len(countries) >= 2 or anaphor_regex().search(text):
+        return True
+    return bool(countries) and any(f.pattern.target is None or f.pattern.optional_target
+                                   for h in hits for f in h.forms)
 
 
 def _code_sentence(doc: Doc, frame: Frame, s_idx: int, hits: list, lex: EventLexicon) -> list[Event]:
@@ -100,10 +171,43 @@ def _code_sentence(doc: Doc, frame: Frame, s_idx: int, hits: list, lex: EventLex
     return out
 
 
-def _participant(ref: Ref) -> Participant:
+def _participant(ref: Ref, on: date | None = None) -> Participant:
+    """The participant as the output shows it; with ``on`` (an event date other than the
+    publication day) a dictionary person takes the role valid that day ("Prabowo" in 2022 is the
+    defence minister, in 2025 the president)."""
     a = ref.actor
+    if on is not None and a.id and a.kind == "person":
+        a = _actor_on(a, on)
     return Participant(text=ref.text, name=a.name, code=a.code, country=a.country,
                        start=ref.start, end=ref.end)
+
+
+def _actor_on(a: Actor, on: date) -> Actor:
+    from warta.lang.id import actors  # the language layer's dictionary, loaded once
+
+    try:
+        entry = actors.load().get(a.id or "")
+    except Exception:  # noqa: BLE001 - a missing or broken dictionary leaves the mention's actor
+        return a
+    if entry is None:
+        return a
+    other = actors.load().actor(entry, on)
+    return other if other.country else a
+
+
+def _as_date(value: str | None) -> date | None:
+    """A representative day of a YYYY-MM-DD, YYYY-MM or YYYY value (mid-month, mid-year)."""
+    if not value:
+        return None
+    try:
+        parts = [int(x) for x in value.split("-")]
+        if len(parts) == 3:
+            return date(*parts)
+        if len(parts) == 2:
+            return date(parts[0], parts[1], 15)
+        return date(parts[0], 7, 1)
+    except ValueError:
+        return None
 
 
 def _date_for(frame: Frame, c: Coded, dates: list[DateExpr]) -> DateExpr | None:
@@ -130,11 +234,12 @@ def _date_for(frame: Frame, c: Coded, dates: list[DateExpr]) -> DateExpr | None:
 
 
 def story_date(doc: Doc) -> DateExpr | None:
-    """The day the article's news happened: the first day-exact date of its lead (first two
-    sentences) that is not after publication. Events reported without a date of their own get it."""
+    """The day the article's news happened: the first day-exact date of its opening (first
+    ``LEAD_SENTENCES`` sentences) that is not after publication. Asserted events reported without a
+    date of their own get it."""
     if len(doc.sentences) == 0:
         return None
-    lead_end = doc.sentences[min(1, len(doc.sentences) - 1)].end
+    lead_end = doc.sentences[min(LEAD_SENTENCES, len(doc.sentences)) - 1].end
     pub = doc.published.isoformat() if doc.published else None
     for d in doc.dates:
         if d.start >= lead_end:
@@ -153,7 +258,7 @@ def _after_publication(value: str, published: date | None) -> bool:
 def _location(frame: Frame, c: Coded, pair: tuple[Ref, Ref | None], visit_place: dict[int, str],
               dates: list[DateExpr]) -> str | None:
     ch = c.chunks[0]
-    own = {pair[0].key, pair[1].key if pair[1] else 0}
+    own = {pair[0].key, pair[1].key if pair[1] else (0, 0)}
     for u in frame.units:
         if frame.chunk_of[u.first] != ch or u.pp != "di" or not u.refs:
             continue
@@ -182,13 +287,17 @@ def _events(doc: Doc, frame: Frame, s_idx: int, c: Coded, dates: list[DateExpr],
     modality = c.modality
     if modality == "asserted" and d is not None and _after_publication(d.value or "", doc.published):
         modality = "future"
+    on = _as_date(d.value) if d is not None else None
+    if on is not None and doc.published is not None and d is not None and \
+            doc.published.isoformat().startswith(d.value or ""):
+        on = None  # the day of publication: the mention layer resolved roles for it already
     out = []
     for s, t in c.pairs:
         spans = [t_start, t_end, s.start, s.end] + ([t.start, t.end] if t else [])
         out.append(Event(
             type=p.type, mode=p.mode, cameo=p.cameo, goldstein=code.goldstein,
-            quad_class=quad_class(p.cameo), source=_participant(s),
-            target=_participant(t) if t else None, modality=modality,
+            quad_class=quad_class(p.cameo), source=_participant(s, on),
+            target=_participant(t, on) if t else None, modality=modality,
             date=d.value if d else None, date_granularity=d.granularity if d else None,
             location=_location(frame, c, (s, t), visit_place, dates), sentence=s_idx,
             start=min(spans), end=max(spans), trigger=doc.text[t_start:t_end],

@@ -276,7 +276,7 @@ def _gazetteer_spans(d, text: str, on: date | None) -> list[_Span]:
     for h in d.find(text):
         span = _Span(h.start, h.end, _entry_label(h.entry, h.how), d.actor(h.entry, on),
                      f"gazetteer:{h.how}", how=h.how)
-        if h.how == "demonym" or (h.surface[:1].islower() and getattr(h.entry, "kind", "") == "country"):
+        if h.how == "demonym" or h.surface[:1].islower():  # "pemerintah Jepang", "militer Israel"
             part = _demonym_state(d, text, h, on)
             if part is not None:
                 span.parts = [part]
@@ -362,10 +362,18 @@ def _crf_spans(text: str, tok_texts: list[str], tok_spans: list[tuple[int, int]]
         if not candidates:
             continue
         sent_tokens, sent_gaz = tok_texts[first:t], gaz_tags[first:t]
+        found: list[_Span] = []
         for lo, hi in _windows(candidates, first, t):
             labels = ner.tag(sent_tokens, sent_gaz, lo - first, hi - first)
-            for i, j, typ in ner.iob_spans(labels):
-                out.append(_Span(tok_spans[lo + i][0], tok_spans[lo + j - 1][1], typ, None, "crf"))
+            if (lo > first and labels[0] != "O") or (hi < t and labels[-1] != "O"):
+                # a name runs over the window's edge: tag the whole sentence instead
+                lo, labels, found = first, ner.tag(sent_tokens, sent_gaz), []
+                found += [_Span(tok_spans[lo + i][0], tok_spans[lo + j - 1][1], typ, None, "crf")
+                          for i, j, typ in ner.iob_spans(labels)]
+                break
+            found += [_Span(tok_spans[lo + i][0], tok_spans[lo + j - 1][1], typ, None, "crf")
+                      for i, j, typ in ner.iob_spans(labels)]
+        out += found
     return out
 
 
@@ -407,7 +415,13 @@ def _merge_entities(text: str, gaz: list[_Span], crf: list[_Span], roles: list[_
     ("Presiden Lula" → "Lula")."""
     chosen = list(gaz)
     cues, _ = ner.cue_words()
+    gpe_at = {(g.start, g.end): g for g in gaz if g.label == "GPE"}
     for c in crf:
+        g = gpe_at.get((c.start, c.end))
+        if g is not None:
+            if c.label == "LOC":
+                g.label = "LOC"  # the CRF reads this state as a place ("Liberia, Nigeria dan Guinea")
+            continue
         comma = text.rfind(",", c.start, c.end)
         if comma >= 0:  # "Perindo, Ferry Kurnia": the CRF ran two names together
             c.start = comma + 1
@@ -423,8 +437,11 @@ def _merge_entities(text: str, gaz: list[_Span], crf: list[_Span], roles: list[_
         inner_roles = [r for r in roles if _overlaps(r.start, r.end, c.start, c.end)]
         if inner_roles:
             r0 = inner_roles[0]
-            if c.label == "ORG" and r0.start == c.start:
-                c.sector, c.title = r0.sector, r0.title  # "Kementerian Luar Negeri China": an office
+            if c.label == "ORG" and r0.start >= c.start:
+                # an organisation's name may hold role words ("Serikat Petani Indonesia"); one that
+                # opens it makes it an office ("Kementerian Luar Negeri China")
+                if r0.start == c.start:
+                    c.sector, c.title = r0.sector, r0.title
             elif c.label == "PER" and r0.start <= c.start and all(r.end < c.end for r in inner_roles):
                 c.start = max(r.end for r in inner_roles)
                 while c.start < c.end and text[c.start].isspace():
@@ -436,7 +453,7 @@ def _merge_entities(text: str, gaz: list[_Span], crf: list[_Span], roles: list[_
             strictly = all(c.start <= g.start and g.end <= c.end and (g.end - g.start) < (c.end - c.start)
                            for g in inside)
             compatible = c.label in ("ORG", "LOC") or all(g.label == c.label for g in inside)
-            if not (strictly and compatible and _name_like_rest(text, c, inside)):
+            if not (strictly and compatible and (_opens_with_org_word(text, c) or _name_like_rest(text, c, inside))):
                 continue
             for g in inside:
                 chosen.remove(g)
@@ -456,22 +473,46 @@ def _merge_entities(text: str, gaz: list[_Span], crf: list[_Span], roles: list[_
     return chosen
 
 
+def _opens_with_org_word(text: str, c: _Span) -> bool:
+    """An organisation's name opened by its head word ("Partai Demokrasi Indonesia Perjuangan",
+    "Serikat Petani Indonesia") may hold ordinary words and a state's name."""
+    if c.label != "ORG":
+        return False
+    m = re.match(r"[^\W\d_]+", text[c.start:c.end])
+    return m is not None and "org" in ner.cue_words()[0].get(m.group().lower(), ())
+
+
 def _name_like_rest(text: str, c: _Span, inside: list[_Span]) -> bool:
-    """Are the words a CRF span adds around dictionary hits part of a name ("Jawa" in "Jawa Barat",
-    "Universitas" in "Universitas Indonesia") rather than ordinary words ("Perkuat" in a headline's
-    "Rusia Perkuat")?"""
-    lexicon = ner.lexicon()
-    cues, _ = ner.cue_words()
+    """Are the words a CRF span adds around dictionary hits part of a name ("Jawa" in "Jawa Barat")
+    rather than ordinary words ("China dan Rusia Perkuat" in a headline)?"""
     pos = c.start
     for g in sorted(inside, key=lambda g: g.start) + [None]:
         stop = g.start if g is not None else c.end
         for w in re.findall(r"[^\W\d_]+", text[pos:stop]):
-            lw = w.lower()
-            if lexicon.get(lw) == "lower" and not cues.get(lw) and w[:1].isupper() and w != w.upper():
+            if w.islower() or (w[:1].isupper() and w != w.upper() and _ordinary_word(w.lower())):
                 return False
         if g is not None:
             pos = g.end
     return True
+
+
+_AFFIXES = re.compile(r"^(?:memper|meng|meny|mem|men|me|ber|ter|per|di|ke|peng|pem|pen|pe)?(.+?)(?:kan|an|i|nya)?$")
+
+
+@lru_cache(maxsize=20_000)
+def _ordinary_word(lw: str) -> bool:
+    """An Indonesian common word: written in lower case in news, a root word, or one with affixes
+    ("perkuat" = per + kuat)."""
+    cls = ner.lexicon().get(lw)
+    if cls == "lower" or lw in ner.common_words():
+        return True
+    if cls is not None or ner.cue_words()[0].get(lw):
+        return False  # news capitalises it often ("Timur", "Selatan"): it may be part of a name
+    roots = root_words()
+    if lw in roots:
+        return True
+    m = _AFFIXES.match(lw)
+    return m is not None and len(m.group(1)) >= 3 and m.group(1) in roots
 
 
 def _role_phrases(text: str, entities: list[_Span], roles: list[_Span], d) -> list[_Span]:

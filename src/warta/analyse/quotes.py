@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
@@ -42,6 +43,7 @@ from warta.model import Doc, Participant, Quote
 _MIN_INDIRECT_WORDS = 3
 _MIN_UNATTRIBUTED_WORDS = 4  # a cue-less quotation shorter than this is a scare quote, not speech
 _WINDOW = 250  # characters looked at around a quotation for its cue
+_MAX_UNNAMED_WORDS = 6  # "seorang pejabat senior Kementerian Luar Negeri AS"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -64,10 +66,12 @@ class _Patterns:
     demikian_before: re.Pattern[str]
     verb_blockers: re.Pattern[str]
     stops: re.Pattern[str]         # where the speaker phrase after a cue ends
+    adverbs_only: re.Pattern[str]  # nothing but adverbs between a subject and its verb
 
 
 @cache
-def _patterns(cues: SpeechCues) -> _Patterns:
+def _patterns() -> _Patterns:
+    cues = speech.load()
     adverbs = _alt(cues.verb_adverbs)
     passive = _alt(cues.passive_cues)
     demikian = _alt(cues.demikian)
@@ -81,11 +85,15 @@ def _patterns(cues: SpeechCues) -> _Patterns:
         cue_gap=re.compile(rf"(?i)[\s,]*(?:(?:{demikian})\s+)?$"),
         verb_gap=re.compile(rf"(?i)\s*(?:(?:{stops})\b[^.!?\n“”\"]{{0,80}})?[,:.]?\s*$"),
         who_gap=re.compile(r"(?P<who>[^.!?\n“”\"]{0,90}?)\s*[,:]?\s*$"),
-        clause_start=re.compile(rf"(?i)\s*(?:(?:{stops})\b[^.!?\n,“”\"]{{0,80}})?(?P<punct>[,:])?\s*(?:(?P<comp>{comp})\b\s*)?"),
+        # a phrase between the verb and its clause ("mengatakan di Washington bahwa …") only when a
+        # comma or "bahwa" ends it
+        clause_start=re.compile(rf"(?i)\s*(?:(?:{stops})\b[^.!?\n,“”\"]{{0,80}}?(?=\s*(?:[,:]|(?:{comp})\b)))?"
+                                rf"\s*(?P<punct>[,:])?\s*(?:(?P<comp>{comp})\b\s*)?"),
         passive_next=re.compile(rf"(?i)\s*(?:{_alt(cues.passive_subjects)})\s+(?:(?:{adverbs})\s+)?(?P<cue>{passive})\b"),
         demikian_before=re.compile(rf"(?i),\s*(?:{demikian})\s+$"),
         verb_blockers=re.compile(r"(?i)\b(?:yang|tidak|tak|belum|enggan|akan|untuk|bisa|dapat|ingin|mau|harus|sempat)\s+(?:(?:juga|pun)\s+)?$"),
         stops=re.compile(rf"\b(?:{stops})\b|,\s+(?=[a-z])|[.!?;](?=\s|$)|[“”\"\n]"),
+        adverbs_only=re.compile(rf"(?i)\s*(?:(?:{adverbs})\s+)*"),
     )
 
 
@@ -165,6 +173,8 @@ class _Draft:
     ref_pos: int = 0          # where the reference is resolved from (pronouns, -nya)
     continues: bool = False   # takes the speaker of the statement before
     cue_at: int | None = None  # offset of the cue word (a direct quote's cue is no indirect quote)
+    event: bool = False       # no statement: only says who speaks now ("Hal senada disampaikan X")
+    lazy: Callable[[], Candidate | None] | None = None  # an event's speaker, found on demand
     span: QuotedSpan | None = None
 
 
@@ -184,25 +194,60 @@ def _speaker_after(sp: Speakers, pats: _Patterns, layout: _Layout, pos: int) -> 
 
     A pronoun right after the cue wins; then the first person the NER tagged; then a backup name —
     the one right after the cue when a comma follows it ("kata Alamsyah, juru bicara …"), else the
-    last before the phrase ends (Indonesian puts the name after the role and the body); then a body."""
+    last before the phrase ends (Indonesian puts the name after the role and the body); then a body
+    that is not a role's jurisdiction ("Gubernur DKI Jakarta"); then a bare role's holder."""
     text = layout.text
+    m = sp.mention_starting_after(pos)
+    if m is not None and m.label == "PER" and m.start - pos <= 2:
+        return Candidate(sp.participant_for(m), m.start, m.end, person=True)
     end = _speaker_phrase_end(sp, pats, layout, pos)
     cands = [c for c in sp.candidates(pos, end) if c.participant is not None or c.pronoun]
     if not cands:
-        return None
+        return _unnamed_speaker(sp, pos, end, cands)
     first = cands[0]
     if first.pronoun and first.start - pos <= 2:
         return first
     ner = [c for c in cands if c.person and not c.backup]
     if ner:
         return ner[0]
-    backup = [c for c in cands if c.person]
+    backup = [c for c in cands if c.person and c.backup and not c.role and c.participant.name]
     if backup:
         if backup[0].start - pos <= 2 and (len(backup) == 1 or text[backup[0].end:backup[0].end + 1] == ","):
             return backup[0]
         titled = [c for c in backup if c.titled]
         return titled[0] if titled else backup[-1]
-    return next((c for c in cands if not c.pronoun), None)
+    unnamed = _unnamed_speaker(sp, pos, end, cands)
+    if unnamed is not None:
+        return unnamed
+    bodies = [c for c in cands if not c.person and not c.pronoun and not _after_role(sp, c.start)]
+    if bodies:
+        return bodies[0]
+    roles = [c for c in cands if c.role]
+    return roles[0] if roles else None
+
+
+def _unnamed_speaker(sp: Speakers, pos: int, end: int, cands: list[Candidate]) -> Candidate | None:
+    """A speaker described, not named: "kata seorang pejabat AS", "ujar warga Bekasi Utara", "kata
+    petugas itu". The phrase is the speaker's text, with no name; a state inside it gives the country."""
+    text = sp.text
+    a = pos
+    while a < end and text[a] == " ":
+        a += 1
+    if a >= end or not text[a].islower() or any(c.start - a <= 1 for c in cands):
+        return None
+    b = text.find(",", a, end)
+    b = end if b < 0 else b
+    words = text[a:b].split()[:_MAX_UNNAMED_WORDS]
+    if not words:
+        return None
+    b = a + len(" ".join(words)) if text[a:b].startswith(" ".join(words)) else b
+    return _described(sp, a, b, cands)
+
+
+def _after_role(sp: Speakers, pos: int) -> bool:
+    """True when a role word stands right before ``pos``: "Gubernur | DKI Jakarta" is a jurisdiction."""
+    w = last_word(sp.text, pos, 30).lower()
+    return w in sp.cues.name_prefixes
 
 
 def _speaker_phrase_end(sp: Speakers, pats: _Patterns, layout: _Layout, pos: int) -> int:
@@ -213,12 +258,16 @@ def _speaker_phrase_end(sp: Speakers, pats: _Patterns, layout: _Layout, pos: int
     for m in pats.stops.finditer(text, pos, limit):
         if sp.inside_mention(m.start()):
             continue
-        if m.group().lower() == "dan" and text[m.end() + 1:m.end() + 2].isupper():
+        g = m.group().lower()
+        if g == "dan" and text[m.end() + 1:m.end() + 2].isupper():
             continue  # "Kementerian Koperasi dan UKM": part of a name
+        if g.startswith(",") and _AND_CAPITAL.match(text, m.end()):
+            continue  # "Bidang Politik, Hukum, dan Keamanan"
         return m.start()
     return limit
 
 
+_AND_CAPITAL = re.compile(r"(?:dan|serta)\s+[A-Z]")
 _COORDINATED = re.compile(r"(?i)(?:,\s*|\s)(?:dan|serta|lalu|kemudian|sekaligus)\s+(?:\w+\s+)?$")
 _GAP_BREAK = re.compile(r"[.!?“”\"\n]")
 
@@ -231,23 +280,98 @@ def _speaker_before(sp: Speakers, layout: _Layout, a: int, b: int) -> Candidate 
     person before a body, nearest the verb first. A coordinated verb ("Beijing menolak …, dan
     menegaskan") takes the sentence's first subject."""
     text = layout.text
-    cands = [c for c in sp.candidates(a, b) if (c.participant is not None or c.pronoun)
+    quick = _subject_next_to_verb(sp, _patterns(), a, b)
+    if quick is not None:
+        return quick
+    coordinated = _COORDINATED.search(text, max(a, b - 30), b)
+    # persons are looked for up to 160 characters before the verb, bodies up to 60; a coordinated
+    # verb needs the whole sentence
+    lo = a if coordinated else max(a, b - 200)
+    cands = [c for c in sp.candidates(lo, b) if (c.participant is not None or c.pronoun)
              and not _SENTENCE_GAP.search(text, c.end, b)]
     if not cands:
         return None
     subjects = [c for c in cands if _subject_like(text, a, c.start, sp.cues.name_prefixes)]
-    if _COORDINATED.search(text, max(a, b - 30), b):
+    if coordinated:
         return subjects[0] if subjects else None
     for pool in (subjects, cands):
-        persons = [c for c in pool if (c.person or c.pronoun) and b - c.end <= 160]
+        persons = [c for c in pool if (c.pronoun or (c.person and not c.role)) and b - c.end <= 160]
         if persons:
             return persons[-1]
-        bodies = [c for c in pool if b - c.end <= 60]
-        if bodies:
-            return bodies[-1]
+        others = [c for c in pool if b - c.end <= 60 and not c.pronoun]
+        if others:
+            return others[-1]
+        if pool is subjects:
+            described = _described_subject(sp, a, b, cands)
+            if described is not None:
+                return described
     return None
 
 
+def _described_subject(sp: Speakers, a: int, b: int, cands: list[Candidate]) -> Candidate | None:
+    """A subject described, not named, whose names are not in subject position: "Sumber keamanan
+    Israel mengatakan" is a source (country ISR), not Israel. The clause's words before the verb
+    (after a leading adverbial and its comma) when they are few."""
+    text = sp.text
+    start = max(a, text.rfind(",", a, b) + 1)
+    while start < b and text[start] == " ":
+        start += 1
+    end = b
+    while end > start and text[end - 1] == " ":
+        end -= 1
+    words = text[start:end].split()
+    if not words or len(words) > _MAX_UNNAMED_WORDS or not text[start].isalpha() or words[0].lower() in _NOT_SUBJECT:
+        return None
+    if any(c.person and start <= c.start < end for c in cands):
+        return None  # a named person in it ("Lebih fokus | Faisal menambahkan": a subheading before)
+    return _described(sp, start, end, cands)
+
+
+def _described(sp: Speakers, a: int, b: int, cands: list[Candidate]) -> Candidate:
+    """A speaker described by ``text[a:b]``. With a demonstrative at its end ("juru bicara itu",
+    "mantan Gubernur DKI Jakarta tersebut") it refers back like a pronoun; otherwise it is a new,
+    unnamed speaker, whose country a state named in the description gives."""
+    text = sp.text
+    if last_word(text, b, 12).lower() in sp.cues.demonstratives:
+        return Candidate(None, a, b, pronoun=True)
+    country = next((c.participant.country for c in cands if c.participant is not None
+                    and a <= c.start < b and c.participant.country), None)
+    return Candidate(Participant(text=text[a:b], name=None, country=country, start=a, end=b), a, b,
+                     person=True, backup=True)
+
+
+_NOT_SUBJECT = frozenset({"yang", "dan", "atau", "tetapi", "namun", "untuk", "dengan", "di", "ke", "dari"})
+
+
+def _subject_next_to_verb(sp: Speakers, pats: _Patterns, a: int, b: int) -> Candidate | None:
+    """The common cases without a search, giving what the search would: a pronoun right before the
+    verb ("Ia juga menambahkan"), or the nearest person the NER tagged, in subject position, with
+    nothing between it and the verb that could be another speaker ("Wang Wenbin, Selasa (5/3),
+    mengatakan")."""
+    text = sp.text
+    w_end = b
+    while w_end > a and text[w_end - 1] == " ":
+        w_end -= 1
+    w = last_word(text, w_end, 12)
+    if w and w.lower() in sp.cues.pronouns and w_end - len(w) >= a and text[w_end - 1].isalpha():
+        return Candidate(None, w_end - len(w), w_end, pronoun=True)
+    m = sp.person_ending_before(b, max(a, b - 160))
+    if m is None or _SENTENCE_GAP.search(text, m.end, b) or not sp.subject_like(m.start):
+        return None
+    if not pats.adverbs_only.fullmatch(text, m.end, b):
+        for c in _CAPITALISED.finditer(text, m.end, b):
+            if c.group().lower() not in sp.cues.not_names and not sp.inside_mention(c.start() + 1):
+                return None  # a name or body the search must weigh
+        if _pronoun_in(sp, m.end, b):
+            return None
+    return Candidate(sp.participant_for(m), m.start, m.end, person=True)
+
+
+def _pronoun_in(sp: Speakers, a: int, b: int) -> bool:
+    return any(w.lower() in sp.cues.pronouns for w in sp.text[a:b].split())
+
+
+_CAPITALISED = re.compile(r"[A-Z]\w*")
 _SENTENCE_GAP = re.compile(r"[.!?](?=\s)|\n")
 _PREV_WORD = re.compile(r"(\S+)\s*$")
 
@@ -312,15 +436,16 @@ def _attribute_direct(s: QuotedSpan, sp: Speakers, pats: _Patterns, layout: _Lay
                 return d
     # 2. a cue before the opening mark, in its sentence or an introducing one ending with ':'
     if s.open is not None:
+        introduced = False
         if not head.strip() and layout.paragraph(s.outer_start) > 0:
             pa, pb = layout.paragraphs[layout.paragraph(s.outer_start) - 1]
             if text[pa:pb].rstrip().endswith(":"):
-                head_a = max(pa, pb - _WINDOW)
+                head_a, introduced = max(pa, pb - _WINDOW), True  # "Mishustin menambahkan:" ¶ “…”
         found = _cue_before(head_a, s.outer_start, sp, pats, layout, hits)
         if found:
             d.cue, d.ref, d.cue_at = found
             d.ref_pos = d.ref.start
-            d.rule = "direct:introduced" if text[head_a:s.outer_start].rstrip().endswith(":") else "direct:cue-before"
+            d.rule = "direct:introduced" if introduced else "direct:cue-before"
             return d
     d.rule = "direct:unattributed"
     return d
@@ -382,12 +507,13 @@ def _indirect(h: Hit, sp: Speakers, pats: _Patterns, layout: _Layout,
             return None
         m = pats.clause_start.match(text, h.stop, body_end)
         a = m.end() if m else h.stop
-        if h.word.lower() in pats.cues.reporting_verbs_with_clause and not (m and (m.group("punct") or m.group("comp"))):
-            return None
-        if text[a:a + 1] in "“”\"‘":
-            return None  # introduces a direct quote
-        if _words(text[a:body_end]) < _MIN_INDIRECT_WORDS:
-            return None
+        clause = bool(m and (m.group("punct") or m.group("comp")))
+        if ((h.word.lower() in pats.cues.reporting_verbs_with_clause and not clause)
+                or text[a:a + 1] in "“”\"‘" or _words(text[a:body_end]) < _MIN_INDIRECT_WORDS):
+            # no statement we keep ("X menyebut nama …", "X mengatakan, “…”"), but X speaks now;
+            # who X is is worked out only if a later "katanya" asks
+            return _Draft(h.start, h.start, False, "event", h.word, None, h.start, event=True,
+                          lazy=lambda: _person_or_none(_speaker_before(sp, layout, s_start, h.start)))
         ref = _speaker_before(sp, layout, s_start, h.start)
         if ref is None:
             return None
@@ -457,7 +583,7 @@ def find_quotes(doc: Doc) -> None:
     if not text.strip():
         return
     cues = speech.load()
-    pats = _patterns(cues)
+    pats = _patterns()
     paragraphs = _paragraphs(text)
     layout = _Layout(text, paragraphs, _sentences(doc, paragraphs))
 
@@ -468,7 +594,7 @@ def find_quotes(doc: Doc) -> None:
     qstarts = [a for a, _ in quoted]
     all_hits = find_hits(text, cues)
     hits = _Hits([h for h in all_hits if not _inside(quoted, qstarts, h.start)])
-    sp = Speakers(doc, cues, layout.sentence_starts(), quoted=quoted, confirmed=_confirmed_names(text, hits.hits))
+    sp = Speakers(doc, cues, layout.sentence_starts(), quoted=quoted, confirmed=lambda: _confirmed_names(text, hits.hits))
 
     drafts: list[_Draft] = []
     used: set[int] = set()
@@ -478,19 +604,46 @@ def find_quotes(doc: Doc) -> None:
             drafts.append(d)
             if d.cue_at is not None:
                 used.add(d.cue_at)
+    taken = sorted((d.start, d.end) for d in drafts)
     for h in hits.hits:
         if h.start in used:
             continue  # the cue of a direct quote
-        d = _indirect(h, sp, pats, layout, quoted, qstarts)
-        if d is not None and not any(o.start < d.end and d.start < o.end for o in drafts):
-            drafts.append(d)
+        d = _indirect(h, sp, pats, layout, quoted, qstarts) or _passive_event(h, sp, pats, layout)
+        if d is None:
+            continue
+        if not d.event:
+            k = bisect.bisect_left(taken, (d.end, d.end))
+            if (k and taken[k - 1][1] > d.start) or (k < len(taken) and taken[k][0] < d.end):
+                continue  # overlaps a statement already found
+            bisect.insort(taken, (d.start, d.end))
+        drafts.append(d)
     drafts.sort(key=lambda d: d.start)
     _link_unattributed(drafts, sp, pats, layout)
     doc.quotes = _resolve(drafts, sp, layout)
 
 
 _CONFIRM_AFTER = re.compile(r"\s+([A-Z][\w’'\-]+)(?:\s+([A-Z][\w’'\-]+))?\s*[,.]")
-_CONFIRM_BEFORE = re.compile(r"(?:^|[.,]\s+)([A-Z][\w’'\-]+)\s+(?:\w+\s+)?$")
+
+
+def _person_or_none(ref: Candidate | None) -> Candidate | None:
+    return ref if ref is not None and (ref.person or ref.pronoun) else None
+
+
+def _event(h: Hit, ref: Candidate) -> _Draft | None:
+    """A speaker introduced without a statement we keep ("Hal senada disampaikan X") still becomes
+    the one a later "katanya" refers to."""
+    if _person_or_none(ref) is None:
+        return None
+    return _Draft(h.start, h.start, False, "event", h.word, ref, ref.start, event=True)
+
+
+def _passive_event(h: Hit, sp: Speakers, pats: _Patterns, layout: _Layout) -> _Draft | None:
+    """"Hal senada disampaikan X": X speaks now."""
+    s_start = layout.sentence_span(h.start)[0]
+    if h.kind != PASSIVE or not pats.passive_next.match(layout.text, s_start, h.stop + 1):
+        return None
+    ref = _speaker_after(sp, pats, layout, h.stop)
+    return _event(h, ref) if ref is not None else None
 
 
 def _confirmed_names(text: str, hits: list[Hit]) -> frozenset[str]:
@@ -503,9 +656,9 @@ def _confirmed_names(text: str, hits: list[Hit]) -> frozenset[str]:
             if m:
                 out.update(g.lower() for g in m.groups() if g)
         elif h.kind == VERB:
-            m = _CONFIRM_BEFORE.search(text, max(0, h.start - 40), h.start)
-            if m:
-                out.add(m.group(1).lower())
+            w = last_word(text, h.start, 30)
+            if w[:1].isupper() and text[h.start - len(w) - 2:h.start - len(w) - 1] not in ("", "."):
+                out.add(w.lower())
     return frozenset(out)
 
 
@@ -524,6 +677,9 @@ def _link_unattributed(drafts: list[_Draft], sp: Speakers, pats: _Patterns, layo
     keep: list[_Draft] = []
     prev: _Draft | None = None
     for d in drafts:
+        if d.event:
+            keep.append(d)
+            continue
         if d.rule == "direct:unattributed":
             s = d.span
             assert s is not None
@@ -553,12 +709,27 @@ def _near(prev: _Draft, d: _Draft, layout: _Layout) -> bool:
             and layout.sentence(start) - layout.sentence(prev.end) <= 2)
 
 
+def _lazy_speaker(sp: Speakers, text: str, find: Callable[[], Candidate | None]) -> Callable[[], Participant | None]:
+    """The resolved speaker of a lazily found reference (resolving a pronoun in it when asked)."""
+    def speaker() -> Participant | None:
+        ref = find()
+        if ref is None:
+            return None
+        if ref.pronoun:
+            return sp.resolve_reference(ref.start, text[ref.start:ref.end], ref.start, ref.end)
+        return ref.participant
+    return speaker
+
+
 def _resolve(drafts: list[_Draft], sp: Speakers, layout: _Layout) -> list[Quote]:
     text = layout.text
     out: list[Quote] = []
     prev_speaker: Participant | None = None
     for d in drafts:
         speaker: Participant | None
+        if d.lazy is not None:
+            sp.remember_lazy(d.start, _lazy_speaker(sp, text, d.lazy))
+            continue
         if d.continues:
             speaker = prev_speaker
         elif d.ref is None:
@@ -569,6 +740,8 @@ def _resolve(drafts: list[_Draft], sp: Speakers, layout: _Layout) -> list[Quote]
             speaker = d.ref.participant
         if speaker is not None and not d.continues and d.ref is not None:
             sp.remember(d.ref.start, speaker)
+        if d.event:
+            continue
         out.append(Quote(text=text[d.start:d.end], start=d.start, end=d.end, direct=d.direct, cue=d.cue,
                          speaker=speaker, sentence=layout.sentence(d.start), rule=d.rule))
         prev_speaker = speaker

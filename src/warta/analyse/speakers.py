@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -20,6 +21,8 @@ from warta.lang.id.speech import SpeechCues
 from warta.model import Doc, Mention, Participant
 
 PERSON_LABELS = frozenset({"PER"})
+#: A pronoun or "-nya" within this many sentences of the last speaker's attribution refers to them.
+_STAY_WITH_SPEAKER = 3
 BODY_LABELS = frozenset({"ORG", "GPE", "LOC"})
 
 # A capitalised phrase: capitalised words or initials joined by single spaces, lower-case name
@@ -127,6 +130,9 @@ def split_run(text: str, start: int, end: int, cues: SpeechCues, confirmed: froz
     name_words = words[first_name:]
     if len(name_words) > 4:
         name_words = name_words[-3:]
+    if name_words and all(is_common_word(w[2].lower()) for w in name_words) and not any(
+            w[2].lower() in confirmed for w in name_words):
+        name_words = []  # "Direktur Jenderal Politik": ordinary words, no name
     if name_words:
         run.name_start, run.name_end = name_words[0][0], name_words[-1][1]
         run.name = text[run.name_start:run.name_end].rstrip(".,")
@@ -150,6 +156,7 @@ class Candidate:
     pronoun: bool = False
     person: bool = False
     backup: bool = False  # from the backup name finder, not the NER
+    role: bool = False    # a bare role ("kata Presiden") resolved to whoever held it before
     titled: bool = False  # a backup name with a title or role word before it
 
 
@@ -157,11 +164,12 @@ class Speakers:
     """Speaker finding and resolution for one document."""
 
     def __init__(self, doc: Doc, cues: SpeechCues, sentence_starts: list[int],
-                 quoted: list[tuple[int, int]] | None = None, confirmed: frozenset[str] = frozenset()) -> None:
+                 quoted: list[tuple[int, int]] | None = None,
+                 confirmed: Callable[[], frozenset[str]] | frozenset[str] = frozenset()) -> None:
         self.doc = doc
         self.text = doc.text
         self.cues = cues
-        self.confirmed = confirmed
+        self._confirmed = confirmed
         self.quoted = quoted or []
         self._quoted_starts = [a for a, _ in self.quoted]
         self._sentence_starts = sentence_starts
@@ -175,7 +183,15 @@ class Speakers:
         self._headlines: list[tuple[int, int]] | None = None
         self._run_starts: list[int] = []
         self._name_index: dict[str, list[tuple[int, str, str | None]]] | None = None
-        self.history: list[tuple[int, Participant]] = []  # (offset of the reference, resolved speaker)
+        # (offset of the reference, resolved speaker or a function that finds it when first needed)
+        self.history: list[tuple[int, Participant | Callable[[], Participant | None]]] = []
+
+    @property
+    def confirmed(self) -> frozenset[str]:
+        """Words the article uses on their own as a name (worked out on first need)."""
+        if callable(self._confirmed):
+            self._confirmed = self._confirmed()
+        return self._confirmed
 
     # -- the backup name finder ---------------------------------------------------------------
     def runs_in(self, a: int, b: int) -> list[NameRun]:
@@ -201,7 +217,8 @@ class Speakers:
         if self._sentence_initial(a):
             first, _, rest = text[a:b].partition(" ")
             low = first.lower()
-            if low not in self.confirmed and is_common_word(low):
+            if (low not in self.confirmed and low not in self.cues.body_heads
+                    and low not in self.cues.name_prefixes and is_common_word(low)):
                 if not rest.strip():
                     return empty
                 a = text.index(rest.lstrip(), a + len(first))
@@ -237,11 +254,37 @@ class Speakers:
 
     def inside_mention(self, pos: int) -> bool:
         i = bisect.bisect_right(self._starts, pos) - 1
-        while i >= 0 and i >= len(self._starts) - len(self._mentions) and self._mentions[i].start > pos - 200:
+        while i >= 0 and self._mentions[i].start > pos - 200:
             if self._mentions[i].start < pos < self._mentions[i].end:
                 return True
             i -= 1
         return False
+
+    def mention_ending_before(self, pos: int) -> Mention | None:
+        """The mention that ends last at or before ``pos`` among those starting before it."""
+        i = bisect.bisect_left(self._starts, pos) - 1
+        best = None
+        while i >= 0 and self._mentions[i].start > pos - 200:
+            m = self._mentions[i]
+            if m.end <= pos and (best is None or m.end > best.end):
+                best = m
+            i -= 1
+        return best
+
+    def person_ending_before(self, pos: int, lo: int) -> Mention | None:
+        """The NER person nearest before ``pos`` (ending at or before it, starting at ``lo`` or
+        later) outside quotations."""
+        i = bisect.bisect_left(self._person_starts, pos) - 1
+        while i >= 0 and self._persons[i].start >= lo:
+            m = self._persons[i]
+            if m.end <= pos and not self.in_quote(m.start):
+                return m
+            i -= 1
+        return None
+
+    def mention_starting_after(self, pos: int) -> Mention | None:
+        i = bisect.bisect_left(self._starts, pos)
+        return self._mentions[i] if i < len(self._mentions) else None
 
     def in_quote(self, pos: int) -> bool:
         k = bisect.bisect_right(self._quoted_starts, pos) - 1
@@ -283,12 +326,18 @@ class Speakers:
                     out.append(Candidate(self.participant_for_run(r), r.name_start, r.name_end, person=True,
                                          backup=True, titled=r.titled))
                 elif r.start >= ga and r.body:
-                    out.append(Candidate(Participant(text=r.body, name=r.body, country=r.country,
-                                                     start=r.start, end=r.end), r.start, r.end))
+                    b_end = r.end
+                    nxt = self.mention_starting_after(r.end)
+                    if nxt is not None and nxt.label in BODY_LABELS and nxt.start - r.end == 1 and nxt.end <= b:
+                        b_end = nxt.end  # "KBRI | Phnom Penh": the body's seat is part of its name
+                    body = text[r.start:b_end] if b_end != r.end else r.body
+                    out.append(Candidate(Participant(text=body, name=body, country=r.country,
+                                                     start=r.start, end=b_end), r.start, b_end))
                 elif (r.start >= ga and r.role and r.role.lower().split()[0] in self.cues.name_prefixes
                       and (gb - r.end > 2 or gb == b)):
                     # a bare role ("kata Presiden"), not the role words before a tagged name
-                    out.append(Candidate(self.role_holder(r.role, r.start, r.end), r.start, r.end, person=True))
+                    out.append(Candidate(self.role_holder(r.role, r.start, r.end), r.start, r.end, person=True,
+                                         backup=True, role=True))
         for m in _pronoun_regex(self.cues.pronouns).finditer(text, a, b):
             out.append(Candidate(None, m.start(), m.end(), pronoun=True))
         out.sort(key=lambda c: (c.start, -c.end))
@@ -400,46 +449,74 @@ class Speakers:
         w = self.text[k:j]
         return w[:1].isupper() or w.lower() in self.cues.name_prefixes or w.lower() in ("dan", "serta")
 
+    def introduced_before(self, pos: int) -> Participant | None:
+        """A person the NER found who is named for the first time, as the subject, in the sentence
+        before ``pos`` (or ``pos``'s own): "Anggota Komisi II DPR Mardani Ali Sera mengapresiasi KPU.
+        Menurutnya, …" is Mardani's."""
+        k = self.sentence_of(pos)
+        i = bisect.bisect_left(self._person_starts, pos) - 1
+        while i >= 0:
+            m = self._persons[i]
+            if self.sentence_of(m.start) < k - 1:
+                return None
+            if not self.in_quote(m.start) and self.subject_like(m.start):
+                s0 = self._sentence_starts[self.sentence_of(m.start)]
+                name = (m.actor.name if m.actor and m.actor.name else m.text).lower()
+                first = all((p.actor.name if p.actor and p.actor.name else p.text).lower() != name
+                            for p in self._persons[:i])
+                if first and len(self.text[s0:m.start].split()) <= 8:
+                    return self.participant_for(m)
+            i -= 1
+        return None
+
     def sentence_of(self, pos: int) -> int:
         return bisect.bisect_right(self._sentence_starts, pos) - 1
 
     def resolve_reference(self, pos: int, text: str, start: int, end: int) -> Participant | None:
-        """'ia', 'dia', 'beliau', '-nya': the last speaker while the article stays with them (they
-        spoke within the last few sentences); otherwise the nearest person in subject position
-        before, or the nearest person."""
-        import os
-        policy = os.environ.get("QPOL", "A")
-        window = int(os.environ.get("QWIN", "5"))
-        last_speaker = self.history[-1] if self.history else None
-        chosen: Participant | None = None
-        if policy == "A":
-            if last_speaker and self.sentence_of(pos) - self.sentence_of(last_speaker[0]) <= window:
-                chosen = last_speaker[1]
-            else:
-                chosen = self.last_person_before(pos, subject=True) or self.last_person_before(pos)
-        elif policy == "C":
-            if last_speaker and self.sentence_of(pos) - self.sentence_of(last_speaker[0]) <= window:
-                chosen = last_speaker[1]
-            else:
-                p = self.last_person_before(pos, subject=True)
-                if last_speaker and (p is None or p.start <= last_speaker[0]):
-                    chosen = last_speaker[1]
-                else:
-                    chosen = p or self.last_person_before(pos)
+        """'ia', 'dia', 'beliau', '-nya': someone just introduced as a sentence's subject; else the
+        last speaker while the article stays with them (they spoke within the last few sentences, or
+        nobody new has become a sentence's subject since); otherwise the nearest person in subject
+        position before, or the nearest person. Persons mentioned as objects ("penangkapan terhadap
+        Rizieq") do not take the reference over."""
+        last_speaker = self.last_speaker()
+        chosen: Participant | None
+        introduced = self.introduced_before(pos)
+        if last_speaker and introduced is not None and introduced.start > last_speaker[0]:
+            chosen = introduced  # someone new was just introduced as a sentence's subject
+        elif last_speaker and self.sentence_of(pos) - self.sentence_of(last_speaker[0]) <= _STAY_WITH_SPEAKER:
+            chosen = last_speaker[1]
         else:
-            person = self.last_person_before(pos)
-            if last_speaker and (person is None or last_speaker[0] >= person.start or _same(person, last_speaker[1])
-                                 or self.same_sentence(last_speaker[0], person.start)):
+            newer = self.last_person_before(pos, subject=True)
+            if last_speaker and (newer is None or newer.start <= last_speaker[0]):
                 chosen = last_speaker[1]
             else:
-                chosen = person
+                chosen = newer or self.last_person_before(pos)
         if chosen is None:
             return None
         return Participant(text=text, name=chosen.name, code=chosen.code, country=chosen.country, start=start, end=end)
 
     def remember(self, pos: int, p: Participant | None) -> None:
-        if p is not None and p.name:
+        """The speaker just attributed: later pronouns may refer to them (a described speaker
+        without a name, "seorang pejabat AS", too)."""
+        if p is not None and (p.name or p.text):
             self.history.append((pos, p))
+
+    def remember_lazy(self, pos: int, find: Callable[[], Participant | None]) -> None:
+        """A speaker worked out only if a later reference needs it."""
+        self.history.append((pos, find))
+
+    def last_speaker(self) -> tuple[int, Participant] | None:
+        """The most recent speaker, resolving lazy entries from the end until one resolves."""
+        while self.history:
+            pos, p = self.history[-1]
+            if callable(p):
+                self.history.pop()
+                got = p()
+                if got is not None:
+                    self.history.append((pos, got))
+                continue
+            return pos, p
+        return None
 
 
 def _same(a: Participant, b: Participant) -> bool:

@@ -46,6 +46,11 @@ class Relations:
             self.totals[d] = {k: sum(r[k] for r in sel)
                               for k in ("events", "q1", "q2", "q3", "q4", "goldstein", "mentions", "articles")}
 
+    @property
+    def directions(self) -> tuple[str, ...]:
+        """("AB", "BA"); only "AB" for a country with itself (its domestic events)."""
+        return ("AB",) if self.a == self.b else ("AB", "BA")
+
     def arrow(self, direction: str) -> str:
         return f"{self.a} → {self.b}" if direction == "AB" else f"{self.b} → {self.a}"
 
@@ -93,7 +98,7 @@ def chart_data(rel: Relations) -> tuple[list[dict[str, Any]], list[dict[str, Any
     index = {(r["period"], r["direction"]): r for r in rel.rows}
     gold, counts = [], []
     for p in timeline(rel):
-        for d in ("AB", "BA"):
+        for d in rel.directions:
             r = index.get((p, d))
             gold.append({"period": p.isoformat(), "direction": rel.arrow(d),
                          "goldstein": round(r["goldstein"], 2) if r else 0.0, "events": r["events"] if r else 0})
@@ -115,9 +120,10 @@ def count_ticks(counts: list[dict[str, Any]], most: int = 5) -> list[int]:
     return list(range(0, top + step, step))
 
 
-def vega_lite_spec(rel: Relations, width: int = 720, title: bool = False) -> dict[str, Any]:
-    """The chart as a Vega-Lite specification (dict), built and validated with altair; ``title``
-    names the pair above it (for a chart that stands alone)."""
+def vega_lite_spec(rel: Relations, width: int = 720, title: bool = False, validate: bool = False) -> dict[str, Any]:
+    """The chart as a Vega-Lite specification (dict), built with altair; ``title`` names the pair above
+    it (for a chart that stands alone). The spec's shape does not depend on the data, so validating it
+    against the Vega-Lite schema (slow: jsonschema) is for the tests (``validate=True``)."""
     import altair as alt
 
     gold, counts = chart_data(rel)
@@ -126,7 +132,7 @@ def vega_lite_spec(rel: Relations, width: int = 720, title: bool = False) -> dic
     x = alt.X(f"{unit}(period):T", title=None, axis=alt.Axis(format=axis_format, labelOverlap=True))
     period_tip = alt.Tooltip(f"{unit}(period):T", title="Tanggal" if rel.by == "day" else "Bulan",
                              format=axis_format)
-    arrows = [rel.arrow("AB"), rel.arrow("BA")]
+    arrows = [rel.arrow(d) for d in rel.directions]
     quads = [quad_label(q) for q in (1, 2, 3, 4)]
     line = (
         alt.Chart(alt.Data(values=gold), title=f"Jumlah skor Goldstein per {'hari' if rel.by == 'day' else 'bulan'}")
@@ -144,7 +150,8 @@ def vega_lite_spec(rel: Relations, width: int = 720, title: bool = False) -> dic
     bars = (
         alt.Chart(alt.Data(values=counts))
         .mark_bar()
-        .encode(x=x, y=alt.Y("n:Q", title="Peristiwa", stack="zero", axis=alt.Axis(values=count_ticks(counts), format="d")),
+        .encode(x=x, y=alt.Y("n:Q", title="Peristiwa", stack="zero",
+                             axis=alt.Axis(values=count_ticks(counts), format="d")),
                 color=alt.Color("quad:N", title="QuadClass", sort=quads,
                                 scale=alt.Scale(domain=quads, range=list(QUAD_COLOURS))),
                 order=alt.Order("quad_class:Q"),
@@ -165,7 +172,7 @@ def vega_lite_spec(rel: Relations, width: int = 720, title: bool = False) -> dic
              .configure_title(anchor="start", fontSize=13))
     if title:
         chart = chart.properties(title=f"Relasi {rel.a} – {rel.b}")
-    return chart.to_dict()
+    return chart.to_dict(validate=validate)
 
 
 def embed_options() -> dict[str, Any]:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from warta.api.views import article_path
 from warta.model import Story
 from warta.store import queries
 from warta.store.queries import Cursor
@@ -63,10 +64,10 @@ def stored_digest(cur: Cursor, day: date | None, top: int) -> StoredDigest | Non
 def digest_dict(sd: StoredDigest) -> dict[str, Any]:
     """Issue 6's JSON digest plus, per story, its articles and the path of the best one's page."""
     d = sd.digest.to_dict()
-    for item, story in zip(d["stories"], sd.digest.stories):
+    for item, story in zip(d["stories"], sd.digest.stories, strict=True):
         item["articles"] = [{**a, "published": a["published"].isoformat() if a["published"] else None}
                             for a in sd.articles.get(story.id, [])]
-        item["article_path"] = f"/articles/{story.best_article_id}" if story.best_article_id else None
+        item["article_path"] = article_path(story.best_article_id) if story.best_article_id else None
     d["previous_date"] = sd.before.isoformat() if sd.before else None
     d["next_date"] = sd.after.isoformat() if sd.after else None
     return d

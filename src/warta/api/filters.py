@@ -54,13 +54,22 @@ def event_date(value: str | None, granularity: str | None = None) -> str:
     return value
 
 
+def safe_url(value: str | None) -> str | None:
+    """A stored link fit for ``href``: http(s) only. Crawled data can carry ``javascript:`` URLs."""
+    if not value:
+        return None
+    v = value.strip()
+    return v if v.lower().startswith(("http://", "https://")) else None
+
+
 def install(env: Environment) -> None:
     env.filters.update(
         number=number, goldstein=goldstein, long_date=lambda d: labels.long_date(as_date(d)),
         short_date=lambda d: labels.short_date(as_date(d)) if as_date(d) else (d or "—"),
         month_name=lambda d: labels.month_name(d), event_date=event_date,
         quad_label=labels.quad_label, plover_label=labels.plover_label, modality_label=labels.modality_label,
-        entity_label=labels.entity_label, granularity_label=lambda g: labels.labels()["granularity"].get(g, g or ""),
+        entity_label=labels.entity_label, safe_url=safe_url,
+        granularity_label=lambda g: labels.labels()["granularity"].get(g, g or ""),
     )
     env.globals.update(
         article_path=views.article_path, event_path=views.event_path, relations_path=views.relations_path,

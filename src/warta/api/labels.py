@@ -59,6 +59,13 @@ def short_date(day: date | None) -> str:
     return format_date(day, "d MMMM y", locale=LOCALE)
 
 
+def compact_date(day: date, by: str = "day") -> str:
+    """"30 Okt 2017" (by day) or "Okt 2017" (by month): for narrow tables."""
+    from babel.dates import format_date
+
+    return format_date(day, "d MMM y" if by == "day" else "MMM y", locale=LOCALE)
+
+
 def month_name(day: date) -> str:
     """"Mei 2023"."""
     from babel.dates import format_date

@@ -21,8 +21,8 @@ from warta.api.digest import stored_digest
 from warta.api.evidence import evidence_html, evidence_ranges, event_spans
 from warta.api.marks import Span, paragraphs
 from warta.api.labels import entity_label, modality_label, plover_label
-from warta.api.params import (ArticleQuery, CountryKey, DigestQuery, EventQuery, Key, PairsQuery, QuoteQuery, RelationsQuery,
-                              form_values)
+from warta.api.params import (ArticleQuery, CountryKey, DigestQuery, EventQuery, Key, PairsQuery, QuoteQuery,
+                              RelationsQuery, form_values)
 from warta.api.routes.common import CursorDep
 from warta.api.routes.events import event_filter
 from warta.api.routes.relations import load_relations
@@ -81,7 +81,8 @@ def _event_cards(cur: CursorDep, rows: list[dict[str, Any]]) -> list[dict[str, A
         doc = texts.get(r["article_id"])
         ev_html = evidence_html(doc["text"], doc["sentences"], r) if doc else ""
         cards.append({**r, "evidence_html": ev_html, "path": views.event_path(r["article_id"], r["idx"]),
-                      "article_path": views.article_path(r["article_id"]), "cameo_label": views.cameo_label(r["cameo"])})
+                      "article_path": views.article_path(r["article_id"]),
+                      "cameo_label": views.cameo_label(r["cameo"])})
     return cards
 
 

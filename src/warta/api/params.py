@@ -5,6 +5,7 @@ Each filter set is one pydantic model: FastAPI reads it from the query string of
 fields dropped). A value outside its type — a date that is not YYYY-MM-DD or not on the calendar, a
 country key that is not 2–6 letters and digits, a type outside PLOVER's 16, a QuadClass outside 1–4,
 a page or limit out of bounds — is a 422 with a message naming the parameter, never a query.
+A ``from`` after ``to`` is no error: it matches nothing.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 from warta.model import PLOVER_TYPES
 
@@ -46,7 +47,7 @@ CountryKey = Annotated[str, StringConstraints(pattern=COUNTRY_PATTERN), AfterVal
 ActorCode = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9]{2,24}$"), AfterValidator(str.upper),
                       Field(json_schema_extra={"examples": ["RUSGOV"]})]
 #: Free words to look for (a title, a speaker's name): printable text, at most 100 characters.
-SearchText = Annotated[str, StringConstraints(pattern=r"^[^\x00-\x1f\x7f]*\S[^\x00-\x1f\x7f]*$",
+SearchText = Annotated[str, StringConstraints(pattern=r"^[^\x00-\x1f\x7f]*[^\s\x00-\x1f\x7f][^\x00-\x1f\x7f]*$",
                                               min_length=1, max_length=100)]
 #: An article id, story id or outlet name as stored (printable, at most 300 characters).
 Key = Annotated[str, StringConstraints(pattern=r"^[^\x00-\x1f\x7f]+$", min_length=1, max_length=300)]
@@ -59,15 +60,22 @@ class Paging(BaseModel):
     limit: int = Field(50, ge=1, le=MAX_LIMIT, description=f"Items per page (1–{MAX_LIMIT}).")
 
 
-class DateRange(Paging):
-    date_from: Day | None = Field(None, alias="from", description="First day (YYYY-MM-DD), inclusive.")
-    date_to: Day | None = Field(None, alias="to", description="Last day (YYYY-MM-DD), inclusive.")
+class Window(BaseModel):
+    model_config = ConfigDict(populate_by_name=True)
 
-    @model_validator(mode="after")
-    def _ordered(self) -> "DateRange":
-        if self.date_from and self.date_to and self.date_from > self.date_to:
-            raise ValueError(f"'from' ({self.date_from}) is after 'to' ({self.date_to})")
-        return self
+    date_from: Day | None = Field(None, alias="from", description="First day (YYYY-MM-DD), inclusive.")
+    date_to: Day | None = Field(None, alias="to",
+                                description="Last day (YYYY-MM-DD), inclusive (before from: nothing matches).")
+
+    @property
+    def inverted(self) -> bool:
+        """``from`` after ``to``: a valid query that matches nothing (the pages say so). Not a 422:
+        each value is valid on its own, and the OpenAPI schema cannot state the rule."""
+        return bool(self.date_from and self.date_to and self.date_from > self.date_to)
+
+
+class DateRange(Window, Paging):
+    pass
 
 
 class ArticleQuery(DateRange):
@@ -110,37 +118,20 @@ class DigestQuery(BaseModel):
     top: int = Field(3, ge=1, le=20, description="Number of stories (1–20).")
 
 
-class RelationsQuery(BaseModel):
-    model_config = ConfigDict(populate_by_name=True)
-
-    date_from: Day | None = Field(None, alias="from", description="First day (YYYY-MM-DD), inclusive.")
-    date_to: Day | None = Field(None, alias="to", description="Last day (YYYY-MM-DD), inclusive.")
+class RelationsQuery(Window):
     by: Granularity = Field("day", description="Bucket: day or month.")
     modality: Modality | Literal["all"] = Field(
         "asserted", description="Which events count: asserted (default: what happened) or another modality, or all.")
 
-    @model_validator(mode="after")
-    def _ordered(self) -> "RelationsQuery":
-        if self.date_from and self.date_to and self.date_from > self.date_to:
-            raise ValueError(f"'from' ({self.date_from}) is after 'to' ({self.date_to})")
-        return self
 
-
-class PairsQuery(BaseModel):
-    model_config = ConfigDict(populate_by_name=True)
-
-    date_from: Day | None = Field(None, alias="from", description="First day (YYYY-MM-DD), inclusive.")
-    date_to: Day | None = Field(None, alias="to", description="Last day (YYYY-MM-DD), inclusive.")
+class PairsQuery(Window):
     limit: int = Field(20, ge=1, le=MAX_LIMIT, description=f"Number of pairs (1–{MAX_LIMIT}).")
 
-    @model_validator(mode="after")
-    def _ordered(self) -> "PairsQuery":
-        if self.date_from and self.date_to and self.date_from > self.date_to:
-            raise ValueError(f"'from' ({self.date_from}) is after 'to' ({self.date_to})")
-        return self
+
+LIST_FIELDS = frozenset({"type", "quad_class"})
 
 
-def form_values(items: list[tuple[str, str]], lists: frozenset[str] = frozenset({"type", "quad_class"})) -> dict[str, Any]:
+def form_values(items: list[tuple[str, str]], lists: frozenset[str] = LIST_FIELDS) -> dict[str, Any]:
     """A page's query string as model input: empty form fields dropped, repeated keys as lists."""
     out: dict[str, Any] = {}
     for k, v in items:

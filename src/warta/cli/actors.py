@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from warta.cli.app import actors_app, app, err, out  # noqa: F401  (app: other capabilities share it)
+from warta.cli.app import actors_app, out
 from warta.errors import WartaError
 
 

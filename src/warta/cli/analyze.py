@@ -10,12 +10,30 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
-from warta.cli.app import QuietOption, app, err, out
+from warta.cli.app import QuietOption, SchedulerOption, WorkersOption, app, err, out
 
 
 class OutputFormat(str, Enum):
     jsonl = "jsonl"
     table = "table"
+
+
+def analyse_record(item, with_text: bool = False, with_sentences: bool = False, as_json: bool = True):
+    """Prepare, analyse and (for JSONL) serialise one raw record; runs in a worker (``warta.run``),
+    so the parent only reads input and writes lines. A Quarantined record is returned as it is,
+    else (id, date, language, title, entities, events, quotes, skipped, JSON line or None)."""
+    from warta.ingest import prepare
+    from warta.model import Article
+    from warta.run import analyse_article
+
+    if isinstance(item, Article):
+        item = prepare(item)
+    if not isinstance(item, Article):
+        return item
+    a = analyse_article(item)
+    a.text = item.text
+    line = json.dumps(a.to_dict(with_text=with_text, with_sentences=with_sentences), ensure_ascii=False) if as_json else None
+    return (a.id, a.date, a.language, a.title, len(a.entities), len(a.events), len(a.quotes), a.skipped, line)
 
 
 def _where(q) -> str:
@@ -29,37 +47,45 @@ def analyze_command(
     fmt: OutputFormat = typer.Option(OutputFormat.jsonl, "--format", "-f", help="jsonl: one JSON object per article; table: a summary."),
     with_text: bool = typer.Option(False, "--with-text", help="Include the normalised text (offsets point into it)."),
     with_sentences: bool = typer.Option(False, "--with-sentences", help="Include sentence boundaries."),
+    workers: int | None = WorkersOption,
+    scheduler: str | None = SchedulerOption,
     quiet: bool = QuietOption,
 ) -> None:
-    """Analyse articles and print the results; nothing is stored. Unreadable input is reported on stderr."""
-    from warta.ingest import read_articles
-    from warta.ingest.pipeline import safe_analyse
+    """Analyse articles and print the results in input order; nothing is stored. Unreadable input is
+    reported on stderr."""
+    from functools import partial
+
+    from warta.ingest import read_inputs
     from warta.model import Quarantined
+    from warta.run import map_stream
 
     table = None
     if fmt is OutputFormat.table:
-        table = Table(title="Analyses", title_justify="left")
-        for col in ("id", "date", "lang", "title", "entities", "events", "quotes", "note"):
-            table.add_column(col, justify="right" if col in ("entities", "events", "quotes") else "left",
-                             overflow="fold", max_width=60 if col == "title" else None)
+        table = Table(title="Analyses (ent. = entities, ev. = events, q. = quotes)", title_justify="left")
+        table.add_column("id", no_wrap=True, max_width=18, overflow="ellipsis")
+        table.add_column("date", no_wrap=True)
+        table.add_column("lang", no_wrap=True)
+        table.add_column("title", min_width=24, ratio=1, overflow="fold")
+        for col in ("ent.", "ev.", "q."):
+            table.add_column(col, justify="right", no_wrap=True)
+        table.add_column("note", overflow="fold", max_width=24)
     n = n_quarantined = 0
-    for item in read_articles([str(p) for p in paths]):
-        if isinstance(item, Quarantined):
+    work = partial(analyse_record, with_text=with_text, with_sentences=with_sentences, as_json=table is None)
+    for result in map_stream(work, read_inputs([str(p) for p in paths]), workers=workers, scheduler=scheduler):
+        if isinstance(result, Quarantined):
             n_quarantined += 1
-            err.print(f"[yellow]quarantined[/] {_where(item)}: {item.reason} — {item.detail}", highlight=False)
+            err.print(f"[yellow]quarantined[/] {_where(result)}: {result.reason} — {result.detail}", highlight=False,
+                      soft_wrap=True)
             continue
         n += 1
-        analysis = safe_analyse(item)
-        if analysis.skipped and analysis.skipped.startswith("error:") and not quiet:
-            err.print(f"[red]analysis failed[/] for {analysis.id}: {analysis.skipped}", highlight=False)
+        id_, day, language, title, n_entities, n_events, n_quotes, skipped, line = result
+        if skipped and skipped.startswith("error:") and not quiet:
+            err.print(f"[red]analysis failed[/] for {id_}: {skipped}", highlight=False)
         if table is None:
-            analysis.text = item.text
-            sys.stdout.write(json.dumps(analysis.to_dict(with_text=with_text, with_sentences=with_sentences),
-                                        ensure_ascii=False) + "\n")
+            sys.stdout.write(line + "\n")
         else:
-            table.add_row(analysis.id, analysis.date or "", analysis.language or "?", analysis.title or "",
-                          str(len(analysis.entities)), str(len(analysis.events)), str(len(analysis.quotes)),
-                          analysis.skipped or "")
+            table.add_row(id_, day or "", language or "?", title or "",
+                          str(n_entities), str(n_events), str(n_quotes), skipped or "")
     if table is not None:
         out.print(table)
     if not quiet:

@@ -28,3 +28,9 @@ DEFAULT_DB = Path("warta.duckdb")
 
 DbOption = typer.Option(DEFAULT_DB, "--db", help="DuckDB database file.", envvar="WARTA_DB")
 QuietOption = typer.Option(False, "--quiet", "-q", help="No progress bars or messages.")
+
+#: Where the analysis runs (warta.run): local processes, or a Dask cluster.
+WorkersOption = typer.Option(None, "--workers", "-w", min=1, envvar="WARTA_WORKERS",
+                             help="Analysis processes (default: every core); 1 runs in this process.")
+SchedulerOption = typer.Option(None, "--scheduler", envvar="WARTA_SCHEDULER", metavar="tcp://HOST:PORT",
+                               help="Run the analysis on this Dask distributed scheduler's workers instead.")

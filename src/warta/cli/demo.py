@@ -44,10 +44,13 @@ def show_highlights(con: duckdb.DuckDBPyConnection) -> None:
         "WHERE e.tgt_text IS NOT NULL ORDER BY a.published DESC, e.article_id, e.idx LIMIT 8").fetchall()
     if events:
         t = Table(title="Latest coded events", title_justify="left")
-        for col in ("date", "type", "source", "target", "trigger", "CAMEO", "article"):
-            t.add_column(col, overflow="fold", max_width=50 if col == "article" else None)
+        for col in ("date", "type", "CAMEO"):
+            t.add_column(col, no_wrap=True)
+        for col in ("source", "target", "trigger"):
+            t.add_column(col, overflow="fold", max_width=24)
+        t.add_column("article", overflow="fold", ratio=1, min_width=20)
         for typ, src, tgt, trigger, cameo, day, title in events:
-            t.add_row(str(day or ""), typ, src or "", tgt or "", trigger or "", cameo or "", title or "")
+            t.add_row(str(day or ""), typ, cameo or "", src or "", tgt or "", trigger or "", title or "")
         out.print(t)
     quotes = con.execute(
         "SELECT coalesce(q.speaker_name, q.speaker_text), q.text, a.published FROM quotes q "
@@ -55,8 +58,9 @@ def show_highlights(con: duckdb.DuckDBPyConnection) -> None:
         "ORDER BY a.published DESC, q.article_id, q.idx LIMIT 5").fetchall()
     if quotes:
         t = Table(title="Latest quotes", title_justify="left")
-        for col in ("date", "speaker", "quote"):
-            t.add_column(col, overflow="fold", max_width=90 if col == "quote" else None)
+        t.add_column("date", no_wrap=True)
+        t.add_column("speaker", overflow="fold", max_width=24)
+        t.add_column("quote", overflow="fold", ratio=1, min_width=30)
         for speaker, text, day in quotes:
             t.add_row(str(day or ""), speaker or "", text if len(text) <= 200 else text[:197] + "…")
         out.print(t)

@@ -9,11 +9,11 @@ from pathlib import Path
 from typing import Any, Iterator
 
 import typer
-from rich.progress import (BarColumn, DownloadColumn, MofNCompleteColumn, Progress, SpinnerColumn,
+from rich.progress import (BarColumn, Progress, SpinnerColumn,
                            TextColumn, TimeElapsedColumn, TimeRemainingColumn)
 from rich.table import Table
 
-from warta.cli.app import DbOption, QuietOption, app, err, out
+from warta.cli.app import DbOption, QuietOption, SchedulerOption, WorkersOption, app, err, out
 
 
 @contextmanager
@@ -56,24 +56,27 @@ def ingest_command(
     paths: list[Path] = typer.Argument(..., help="Files or folders: .txt .jsonl .json .html .xml/.rss/.atom .warc, any of them .gz."),
     db: Path = DbOption,
     analyze: bool = typer.Option(True, "--analyze/--no-analyze", help="Analyse the new Indonesian articles after storing."),
-    near_threshold: float = typer.Option(0.8, "--near-threshold", min=0.05, max=1.0,
-                                         help="MinHash similarity at which a text is a near-duplicate."),
+    near_threshold: float = typer.Option(0.8, "--near-threshold", min=0.5, max=1.0,
+                                         help="Estimated Jaccard similarity (word 3-grams) at which a text is a near-duplicate."),
     batch_size: int = typer.Option(500, "--batch-size", min=1, help="Records per transaction."),
     max_text_mb: float = typer.Option(5.0, "--max-text-mb", min=0.001, help="Larger records are quarantined as too-large."),
     wait: float = typer.Option(0.0, "--wait", min=0.0, help="Seconds to wait for another warta process to release the database."),
     as_json: bool = typer.Option(False, "--json", help="Print the ledger as JSON."),
+    workers: int | None = WorkersOption,
+    scheduler: str | None = SchedulerOption,
     quiet: bool = QuietOption,
 ) -> None:
     """Store articles (deduplicated, bad input quarantined) and analyse them; prints the ledger."""
     from warta.ingest.options import MB, IngestOptions, ReadOptions
     from warta.ingest.pipeline import ingest
+    from warta.run import Runner
     from warta.store import open_store
 
     options = IngestOptions(read=ReadOptions(max_text_bytes=int(max_text_mb * MB)),
                             batch_size=batch_size, near_threshold=near_threshold)
     con = open_store(db, wait=wait)
     try:
-        with progress_bar(quiet) as bar:
+        with progress_bar(quiet) as bar, Runner(workers, scheduler) as runner:
             reading = bar.add_task("reading", total=None, detail="")
             analysing = None
 
@@ -89,7 +92,7 @@ def ingest_command(
                 bar.update(analysing, completed=done, detail=f"{done:,}/{total:,} articles")
 
             report = ingest(con, [str(p) for p in paths], options, analyse=analyze,
-                            on_batch=on_batch, on_analysed=on_analysed)
+                            on_batch=on_batch, on_analysed=on_analysed, map_fn=runner.map)
     finally:
         con.close()
     ledger = report.ledger.to_dict()
@@ -114,18 +117,21 @@ def ingest_command(
 def reanalyze_command(
     db: Path = DbOption,
     pending: bool = typer.Option(False, "--pending", help="Only articles without an analysis."),
+    workers: int | None = WorkersOption,
+    scheduler: str | None = SchedulerOption,
     quiet: bool = QuietOption,
 ) -> None:
     """Re-run the analyser over stored articles and replace their analyses (rules change often)."""
     from warta.ingest.pipeline import analyse_stored
+    from warta.run import Runner
     from warta.store import open_store
 
     con = open_store(db)
     try:
-        with progress_bar(quiet) as bar:
+        with progress_bar(quiet) as bar, Runner(workers, scheduler) as runner:
             task = bar.add_task("analysing", total=None, detail="")
             done, errors = analyse_stored(
-                con, only_pending=pending,
+                con, only_pending=pending, map_fn=runner.map,
                 on_batch=lambda d, t: bar.update(task, total=t, completed=d, detail=f"{d:,}/{t:,} articles"))
     finally:
         con.close()

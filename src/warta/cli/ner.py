@@ -63,7 +63,7 @@ def actors_unknown(
     if not people:
         err.print(f"no unknown person with a role seen at least {min_count} times")
         return
-    out.print(f"{'count':>5} {'arts':>4}  name — role seen (state)\n{'':>11}example sentence [article]")
+    out.print(f"{'count':>5} {'arts':>4}  name — role seen (state)\n{'':>11}example sentence \\[article]")
     for p in people:
         example = p.example if len(p.example) <= 200 else p.example[:197] + "…"
         out.print(f"{p.count:>5} {len(p.articles):>4}  [bold]{escape(p.name)}[/] — {escape(p.role)}", highlight=False)

@@ -7,6 +7,7 @@ import json
 import re
 import socket
 from datetime import datetime
+from enum import Enum
 from pathlib import Path
 from typing import Any, Optional
 
@@ -17,6 +18,19 @@ from rich.table import Table
 from warta.cli.app import DbOption, app, err, out
 from warta.errors import InputError
 
+
+
+class By(str, Enum):
+    day = "day"
+    month = "month"
+
+
+class Which(str, Enum):
+    asserted = "asserted"
+    future = "future"
+    negated = "negated"
+    hypothetical = "hypothetical"
+    all = "all"
 
 
 def _port_free(host: str, port: int) -> bool:
@@ -34,10 +48,12 @@ def serve_command(
     db: Path = DbOption,
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (0.0.0.0: every interface)."),
     port: int = typer.Option(8000, "--port", min=1, max=65535, help="Port to listen on."),
-    log_level: str = typer.Option("info", "--log-level", help="uvicorn log level: critical, error, warning, info, debug."),
+    log_level: str = typer.Option("info", "--log-level",
+                                  help="uvicorn log level: critical, error, warning, info, debug."),
 ) -> None:
-    """Serve the database read-only: JSON API under /api (OpenAPI at /openapi.json, reference at /docs)
-    and the pages — the digest at /, events at /events, relations at /relations/RUS/CHN."""
+    """Serve the database read-only: the JSON API and the web pages.
+
+    API under /api (OpenAPI /openapi.json, reference /docs); digest /, events /events, relations /relations."""
     import uvicorn
 
     from warta.api.app import create_app
@@ -62,7 +78,7 @@ def _country(value: str, name: str) -> str:
 def relations_table(rel: Any) -> Table:
     """Per period: events a→b and b→a by QuadClass with their Goldstein sums, and the totals."""
     from warta.api.filters import goldstein as fmt_gold
-    from warta.api.labels import modality_label, month_name, short_date
+    from warta.api.labels import compact_date, modality_label
 
     which = "semua peristiwa" if rel.modality is None else f"peristiwa {modality_label(rel.modality)} ({rel.modality})"
     t = Table(title=f"Relasi {rel.a} – {rel.b} · per {'hari' if rel.by == 'day' else 'bulan'} · {which}",
@@ -71,7 +87,7 @@ def relations_table(rel: Any) -> Table:
                       "Q1 kerja sama verbal · Q2 kerja sama material · Q3 konflik verbal · Q4 konflik material",
               caption_justify="left")
     t.add_column("Tanggal" if rel.by == "day" else "Bulan", footer="Jumlah", no_wrap=True)
-    for d in ("AB", "BA"):
+    for d in rel.directions:
         tot = rel.totals[d]
         style = "cyan" if d == "AB" else "magenta"
         t.add_column(rel.arrow(d).replace(" → ", "→"), justify="right", style=f"bold {style}",
@@ -81,8 +97,8 @@ def relations_table(rel: Any) -> Table:
         t.add_column("GS", justify="right", style=style, footer=fmt_gold(tot["goldstein"]), no_wrap=True)
     for row in rel.table():
         p = row["period"]
-        cells = [short_date(p) if rel.by == "day" else month_name(p)]
-        for d in ("AB", "BA"):
+        cells = [compact_date(p, rel.by)]
+        for d in rel.directions:
             r = row[d]
             if r is None:
                 cells += ["[dim]0[/]", "", "", "", "", "[dim]—[/]"]
@@ -96,28 +112,27 @@ def relations_table(rel: Any) -> Table:
 def relations_command(
     a: str = typer.Argument(..., help="First country key (RUS)."),
     b: str = typer.Argument(..., help="Second country key (CHN)."),
-    date_from: Optional[datetime] = typer.Option(None, "--from", formats=["%Y-%m-%d"], help="First day (YYYY-MM-DD)."),
-    date_to: Optional[datetime] = typer.Option(None, "--to", formats=["%Y-%m-%d"], help="Last day (YYYY-MM-DD)."),
-    by: str = typer.Option("day", "--by", help="Rows per day or month."),
-    modality: str = typer.Option("asserted", "--modality",
-                                 help="Events that count: asserted (what happened), future, negated, hypothetical or all."),
+    date_from: Optional[datetime] = typer.Option(None, "--from", formats=["%Y-%m-%d"], metavar="YYYY-MM-DD",
+                                                 help="First day."),
+    date_to: Optional[datetime] = typer.Option(None, "--to", formats=["%Y-%m-%d"], metavar="YYYY-MM-DD",
+                                               help="Last day."),
+    by: By = typer.Option(By.day, "--by", help="Rows per day or month."),
+    modality: Which = typer.Option(Which.asserted, "--modality",
+                                   help="Events that count: asserted (what happened), future, negated, "
+                                        "hypothetical, or all."),
     chart: Optional[Path] = typer.Option(None, "--chart", help="Also write the timeline chart: out.html "
                                          "(self-contained, opens offline) or out.png (needs vl-convert-python)."),
     as_json: bool = typer.Option(False, "--json", help="Print the rows as JSON instead of a table."),
     db: Path = DbOption,
 ) -> None:
-    """How two countries treat each other over time: events A→B and B→A per day (or month) by
-    QuadClass, with their Goldstein sums."""
+    """How two countries treat each other over time, per day or month.
+
+    Events A→B and B→A by QuadClass, with Goldstein sums. The same key twice: domestic events."""
     from warta.api.chart import Relations, png_bytes, standalone_html, vega_lite_spec
     from warta.store import open_store, queries
 
     a, b = _country(a, "A"), _country(b, "B")
-    if a == b:
-        raise InputError(f"relations need two different countries (got {a} twice)")
-    if by not in ("day", "month"):
-        raise InputError(f"--by: {by!r} — use day or month")
-    if modality not in ("asserted", "future", "negated", "hypothetical", "all"):
-        raise InputError(f"--modality: {modality!r} — use asserted, future, negated, hypothetical or all")
+    by, modality = by.value, modality.value  # type: ignore[assignment]
     d_from = date_from.date() if date_from else None
     d_to = date_to.date() if date_to else None
     if d_from and d_to and d_from > d_to:

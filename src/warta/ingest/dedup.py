@@ -1,18 +1,23 @@
-"""Near-duplicate detection: MinHash signatures of word shingles, indexed by LSH (datasketch).
+"""Near-duplicate detection: MinHash signatures of word shingles, banded for LSH inside the store.
 
 A text is shingled into overlapping runs of ``SHINGLE_WORDS`` lower-case words; its MinHash
-signature (``NUM_PERM`` 32-bit values, datasketch's "affine32" scheme over CRC-32 shingle hashes,
-so signatures are the same in every process and every run) estimates the Jaccard similarity of
-two texts' shingle sets. LSH proposes candidates above the threshold; each candidate is then
-checked against its stored signature, and the most similar one above the threshold wins.
+signature (datasketch, ``NUM_PERM`` 32-bit values, "affine32" permutations over CRC-32 shingle
+hashes — the same in every process and every run) estimates the Jaccard similarity of two
+texts' shingle sets.
+
+Locality-sensitive hashing: the first ``BANDS`` × ``ROWS`` values are cut into bands and each band
+hashed to one 64-bit key. Two texts become candidates when any band key is equal; candidates are
+then checked against their full signatures and the most similar one at or above the run's
+threshold wins. The band keys live in the ``minhash_bands`` table (and the signatures in
+``minhashes``), so candidates come from a SQL join, memory stays flat however large the store
+grows, and the threshold can differ from run to run. With 20 bands of 6 rows, a pair at
+similarity 0.8 becomes a candidate with probability 0.998, at 0.7 with 0.92, at 0.5 with 0.27
+and at 0.3 with 0.015: thresholds from about 0.7 up are served with near-perfect recall.
 
 Syndicated copies (the same agency text under another outlet's dateline) share nearly all
-shingles; two outlets' own reports of the same event share a few names and phrases and stay far
-below the threshold. Texts under ``MIN_WORDS`` words are too short to judge and are only checked
-for exact duplicates.
-
-Signatures persist in the ``minhashes`` table, so detection spans runs; the LSH index is rebuilt
-from them when an ingest starts (about 1 KB of memory per stored article, datasketch's layout).
+shingles; two outlets' own reports of the same event share names and phrases and stay far below
+the threshold. Texts under ``MIN_WORDS`` words are too short to judge and are only checked for
+exact duplicates.
 """
 
 from __future__ import annotations
@@ -20,18 +25,20 @@ from __future__ import annotations
 import re
 import zlib
 from functools import cache
-from typing import Callable, Iterable, Sequence
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
+from datasketch import MinHash
 
 NUM_PERM = 128
-SHINGLE_WORDS = 3
-MIN_WORDS = 25
 SEED = 1
 SCHEME = "affine32"
+SHINGLE_WORDS = 3
+MIN_WORDS = 25
+BANDS, ROWS = 20, 6
 
 _WORD = re.compile(r"\w+")
+# Odd 64-bit multipliers (powers of the golden-ratio constant) that mix a band's six values.
+_MIX = np.array([pow(0x9E3779B97F4A7C15, j + 1, 1 << 64) for j in range(ROWS)], dtype=np.uint64)
 
 
 def shingles(text: str) -> list[bytes]:
@@ -47,19 +54,22 @@ def _permutations() -> np.ndarray:
     return MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME).permutations
 
 
-def new_minhash(hashvalues: np.ndarray | None = None) -> MinHash:
-    return MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=zlib.crc32, scheme=SCHEME,
-                   hashvalues=hashvalues, permutations=_permutations())
-
-
 def signature(text: str) -> np.ndarray | None:
     """The MinHash signature (uint32[NUM_PERM]) of ``text``; None when it is too short."""
     parts = shingles(text)
     if not parts:
         return None
-    m = new_minhash()
+    m = MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=zlib.crc32, scheme=SCHEME, permutations=_permutations())
     m.update_batch(parts)
     return np.asarray(m.hashvalues, dtype=np.uint32)
+
+
+def band_keys(sig: np.ndarray) -> list[int]:
+    """One signed 64-bit key per band (DuckDB BIGINT)."""
+    bands = sig[: BANDS * ROWS].astype(np.uint64).reshape(BANDS, ROWS)
+    with np.errstate(over="ignore"):
+        keys = (bands * _MIX).sum(axis=1, dtype=np.uint64)
+    return keys.view(np.int64).tolist()
 
 
 def similarity(a: np.ndarray, b: np.ndarray) -> float:
@@ -75,69 +85,12 @@ def from_bytes(blob: bytes) -> np.ndarray:
     return np.frombuffer(blob, dtype="<u4").astype(np.uint32)
 
 
-def _band_key(band: bytes) -> bytes:
-    """Compress an LSH band (r × 4 bytes) to 8 bytes: the index's memory is mostly these keys."""
-    return zlib.crc32(band).to_bytes(4, "little") + zlib.adler32(band).to_bytes(4, "little")
-
-
-class NearDuplicateIndex:
-    """LSH over stored signatures plus those added in this run.
-
-    ``fetch`` returns stored signatures for candidate ids (the index keeps no signatures of its
-    own, only LSH band keys, to stay small); signatures added in this run but not yet committed
-    are kept in ``pending`` until ``committed()``.
-    """
-
-    def __init__(self, threshold: float, fetch: Callable[[Sequence[str]], dict[str, bytes]]) -> None:
-        if not 0.0 < threshold <= 1.0:
-            raise ValueError("near-duplicate threshold must be in (0, 1]")
-        self.threshold = threshold
-        self._fetch = fetch
-        self._lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM, hashfunc=_band_key)
-        self.pending: dict[str, np.ndarray] = {}
-        self.size = 0
-
-    def _minhash(self, sig: np.ndarray) -> MinHash:
-        return new_minhash(sig)
-
-    def load(self, rows: Iterable[tuple[str, bytes]]) -> None:
-        """Index stored signatures (article id, signature bytes)."""
-        with self._lsh.insertion_session(buffer_size=10_000) as session:
-            for article_id, blob in rows:
-                if article_id not in self._lsh:
-                    session.insert(article_id, self._minhash(from_bytes(bytes(blob))), check_duplication=False)
-                    self.size += 1
-
-    def find(self, sig: np.ndarray) -> tuple[str, float] | None:
-        """The most similar indexed article at or above the threshold: (id, similarity)."""
-        candidates = self._lsh.query(self._minhash(sig))
-        if not candidates:
-            return None
-        signatures = {c: self.pending[c] for c in candidates if c in self.pending}
-        missing = [c for c in candidates if c not in signatures]
-        if missing:
-            signatures.update((k, from_bytes(v)) for k, v in self._fetch(missing).items())
-        best: tuple[str, float] | None = None
-        for cid in sorted(signatures):  # sorted: ties resolve the same way in every run
-            s = similarity(sig, signatures[cid])
-            if s >= self.threshold and (best is None or s > best[1]):
-                best = (cid, s)
-        return best
-
-    def add(self, article_id: str, sig: np.ndarray) -> None:
-        if article_id in self._lsh:
-            return
-        self._lsh.insert(article_id, self._minhash(sig), check_duplication=False)
-        self.pending[article_id] = sig
-        self.size += 1
-
-    def committed(self) -> None:
-        """The pending signatures are now in the store: stop holding them."""
-        self.pending.clear()
-
-    def rolled_back(self) -> None:
-        """The pending signatures were never stored: take them out of the index."""
-        for article_id in self.pending:
-            self._lsh.remove(article_id)
-            self.size -= 1
-        self.pending.clear()
+def best_match(sig: np.ndarray, candidates: dict[str, np.ndarray], threshold: float) -> tuple[str, float] | None:
+    """The most similar candidate at or above ``threshold``: (id, similarity); ties go to the
+    smallest id, so every run decides the same way."""
+    best: tuple[str, float] | None = None
+    for cid in sorted(candidates):
+        s = similarity(sig, candidates[cid])
+        if s >= threshold and (best is None or s > best[1]):
+            best = (cid, s)
+    return best

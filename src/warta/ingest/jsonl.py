@@ -33,7 +33,8 @@ def _parse(line: str, prov: Provenance) -> Article | Quarantined:
     try:
         obj = json.loads(line)
     except json.JSONDecodeError as e:
-        return Quarantined(prov.path, prov.index, "malformed-json", f"{e.msg} at column {e.colno}", prov.member)
+        return Quarantined(prov.path, prov.index, "malformed-json",
+                           f"{e.msg.removesuffix(' at')} at column {e.colno}", prov.member)
     except RecursionError:
         return Quarantined(prov.path, prov.index, "malformed-json", "nested too deeply", prov.member)
     return _record(obj, prov)

@@ -75,5 +75,5 @@ def strip_boilerplate(text: str) -> tuple[str, list[str]]:
         i -= 1
     if not any(keep) or all(keep):
         return text, []
-    removed = [p for p, k in zip(paragraphs, keep) if not k]
-    return "\n\n".join(p for p, k in zip(paragraphs, keep) if k), removed
+    removed = [p for p, k in zip(paragraphs, keep, strict=True) if not k]
+    return "\n\n".join(p for p, k in zip(paragraphs, keep, strict=True) if k), removed

@@ -30,6 +30,7 @@ from functools import partial
 from typing import Callable, Iterable, Iterator, Sequence
 
 import duckdb
+import numpy as np
 
 from warta.ingest import dedup
 from warta.ingest.ids import variant_id
@@ -72,25 +73,42 @@ def _place(a: Article) -> tuple[str | None, int | None, str | None]:
 
 
 class BatchDeduplicator:
-    """Decides, record by record, stored / duplicate / quarantined against the store and the run."""
+    """Decides, record by record, stored / duplicate / quarantined against the store and the batch.
+
+    Holds nothing across batches: the store answers for everything committed (content hashes,
+    ids, LSH band keys), so memory does not grow with the store."""
 
     def __init__(self, con: duckdb.DuckDBPyConnection, threshold: float) -> None:
+        if not 0.0 < threshold <= 1.0:
+            raise ValueError("near-duplicate threshold must be in (0, 1]")
         self.con = con
-        self.index = dedup.NearDuplicateIndex(threshold, lambda ids: records.signatures_of(con, ids))
-        cursor = con.execute("SELECT article_id, signature FROM minhashes")
-        while rows := cursor.fetchmany(10_000):
-            self.index.load(rows)
+        self.threshold = threshold
 
-    def decide(self, raws: Sequence[Article | Quarantined], prepared: Sequence[Article | Quarantined]):
-        articles = [p for p in prepared if isinstance(p, Article)]
+    def decide(self, raws: Sequence[Article | Quarantined],
+               prepared: Sequence[tuple[Article | Quarantined, np.ndarray | None]]):
+        """``prepared``: (prepared record, its MinHash signature or None) per raw record."""
+        articles = [p for p, _ in prepared if isinstance(p, Article)]
         by_hash = records.stored_by_hash(self.con, sorted({a.content_hash for a in articles}))
         by_id = records.stored_ids(self.con, sorted({a.id for a in articles}))
+        # LSH candidates from the store, for the whole batch at once.
+        sigs: dict[int, np.ndarray] = {}
+        keys: dict[int, list[int]] = {}
+        for row, (item, sig) in enumerate(prepared):
+            if sig is not None and isinstance(item, Article) and item.content_hash not in by_hash:
+                sigs[row], keys[row] = sig, dedup.band_keys(sig)
+        stored_candidates = records.near_candidates(
+            self.con, [(row, band, key) for row, ks in keys.items() for band, key in enumerate(ks)])
+        wanted = sorted(set().union(*stored_candidates.values())) if stored_candidates else []
+        candidate_sigs = {k: dedup.from_bytes(v) for k, v in records.signatures_of(self.con, wanted).items()}
+        batch_bands: dict[tuple[int, int], list[str]] = {}  # (band, key) -> ids stored in this batch
+        batch_sigs: dict[str, np.ndarray] = {}
+
         delta = Ledger(read=len(prepared))
         store: list[Article] = []
         duplicates: list[Duplicate] = []
         quarantined: list[Quarantined] = []
-        signatures: list[tuple[str, bytes]] = []
-        for raw, item in zip(raws, prepared):
+        signatures: list[tuple[str, bytes, list[int]]] = []
+        for row, (raw, (item, _)) in enumerate(zip(raws, prepared, strict=True)):
             if isinstance(item, Quarantined):
                 quarantined.append(item)
                 delta.quarantined += 1
@@ -104,12 +122,17 @@ class BatchDeduplicator:
                 else:
                     duplicates.append(Duplicate(a, hit[0], "exact", 1.0))
                 continue
-            sig = dedup.signature(a.text)
-            near = self.index.find(sig) if sig is not None else None
-            if near is not None:
-                delta.duplicates += 1
-                duplicates.append(Duplicate(a, near[0], "near", round(near[1], 4)))
-                continue
+            sig = sigs.get(row)
+            if sig is not None:
+                pool = {cid: candidate_sigs[cid] for cid in stored_candidates.get(row, ()) if cid in candidate_sigs}
+                for band, key in enumerate(keys[row]):
+                    for cid in batch_bands.get((band, key), ()):
+                        pool[cid] = batch_sigs[cid]
+                near = dedup.best_match(sig, pool, self.threshold)
+                if near is not None:
+                    delta.duplicates += 1
+                    duplicates.append(Duplicate(a, near[0], "near", round(near[1], 4)))
+                    continue
             if a.id in by_id:
                 if isinstance(raw, Article) and not raw.id:  # derived from the URL: a changed page
                     a.id = variant_id(a.id, a.content_hash)
@@ -124,8 +147,10 @@ class BatchDeduplicator:
             by_hash[a.content_hash] = (a.id, *_place(a))
             by_id[a.id] = a.content_hash
             if sig is not None:
-                self.index.add(a.id, sig)
-                signatures.append((a.id, dedup.to_bytes(sig)))
+                batch_sigs[a.id] = sig
+                for band, key in enumerate(keys[row]):
+                    batch_bands.setdefault((band, key), []).append(a.id)
+                signatures.append((a.id, dedup.to_bytes(sig), keys[row]))
         return delta, store, duplicates, quarantined, signatures
 
 
@@ -140,8 +165,14 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
         yield batch
 
 
-def _prepare_item(item: Article | Quarantined, options: IngestOptions) -> Article | Quarantined:
-    return prepare(item, options.read) if isinstance(item, Article) else item
+def prepare_record(item: Article | Quarantined, options: IngestOptions = IngestOptions()
+                   ) -> tuple[Article | Quarantined, np.ndarray | None]:
+    """The pure, per-record part of the ingest (a pool can run it): the prepared record and its
+    MinHash signature (None for quarantined or too-short texts)."""
+    if not isinstance(item, Article):
+        return item, None
+    prepared = prepare(item, options.read)
+    return prepared, dedup.signature(prepared.text) if isinstance(prepared, Article) else None
 
 
 def store_inputs(con: duckdb.DuckDBPyConnection, paths: Sequence[str | os.PathLike[str]],
@@ -165,19 +196,14 @@ def store_inputs(con: duckdb.DuckDBPyConnection, paths: Sequence[str | os.PathLi
     status = "failed"
     try:
         for raws in _batches(items, options.batch_size):
-            prepared = list(map_fn(partial(_prepare_item, options=options), raws))
+            prepared = list(map_fn(partial(prepare_record, options=options), raws))
             delta, store, duplicates, quarantined, signatures = deduper.decide(raws, prepared)
-            try:
-                with transaction(con):
-                    records.insert_articles(con, store, run_id)
-                    records.insert_signatures(con, signatures)
-                    records.insert_duplicates(con, duplicates, run_id)
-                    records.insert_quarantined(con, quarantined, run_id)
-                    records.add_to_run(con, run_id, delta)
-            except BaseException:
-                deduper.index.rolled_back()
-                raise
-            deduper.index.committed()
+            with transaction(con):
+                records.insert_articles(con, store, run_id)
+                records.insert_signatures(con, signatures)
+                records.insert_duplicates(con, duplicates, run_id)
+                records.insert_quarantined(con, quarantined, run_id)
+                records.add_to_run(con, run_id, delta)
             _add(ledger, delta)
             for q in quarantined:
                 reasons[q.reason] = reasons.get(q.reason, 0) + 1
@@ -188,8 +214,7 @@ def store_inputs(con: duckdb.DuckDBPyConnection, paths: Sequence[str | os.PathLi
         status = "interrupted"
         raise
     finally:
-        if status != "stored":
-            records.finish_run(con, run_id, status)
+        records.finish_run(con, run_id, status)
     return run_id, ledger, reasons
 
 
@@ -218,8 +243,10 @@ def analyse_stored(con: duckdb.DuckDBPyConnection, *, only_pending: bool = True,
     done = errors = 0
     if on_batch:
         on_batch(0, total)
-    for batch in records.iter_articles(con, where, batch_size=batch_size):
-        analyses = list(map_fn(safe_analyse, batch))
+    # One stream across batches, so a pool's workers never wait for a batch to be written
+    # (``map_fn`` is ``warta.run.Runner.map``: lazy, bounded, in order).
+    articles = (a for batch in records.iter_articles(con, where, batch_size=batch_size) for a in batch)
+    for analyses in _batches(map_fn(safe_analyse, articles), batch_size):
         errors += sum(1 for a in analyses if a.skipped and a.skipped.startswith("error:"))
         with transaction(con):
             write_analyses(con, analyses)
@@ -233,10 +260,11 @@ def ingest(con: duckdb.DuckDBPyConnection, paths: Sequence[str | os.PathLike[str
            options: IngestOptions = IngestOptions(), *, analyse: bool = True,
            on_batch: BatchCallback | None = None, on_analysed: AnalysisCallback | None = None,
            map_fn: MapFunction = map) -> IngestReport:
-    """``warta ingest``: store the inputs, then analyse what has no analysis yet."""
-    run_id, ledger, reasons = store_inputs(con, paths, options, on_batch)
+    """``warta ingest``: store the inputs, then analyse what has no analysis yet. ``map_fn`` (e.g. a
+    process pool's ordered ``map``) runs both pure per-record steps: preparation and analysis."""
+    run_id, ledger, reasons = store_inputs(con, paths, options, on_batch, map_fn=map_fn)
     report = IngestReport(run_id, ledger, quarantine_reasons=reasons)
-    status = "failed"
+    status = "stored"  # what stays true if the analysis fails: the next ingest or reanalyze resumes it
     try:
         if analyse:
             report.analysed, report.analysis_errors = analyse_stored(con, on_batch=on_analysed, map_fn=map_fn)

@@ -10,7 +10,6 @@ block) yields one quarantine record at the place it failed; the records before i
 from __future__ import annotations
 
 import gzip
-import io
 import os
 import zlib
 from dataclasses import dataclass, field
@@ -163,10 +162,14 @@ def read_file(path: Path, options: ReadOptions = ReadOptions(), progress: Progre
 def _guarded(reader: Reader, stream: BinaryIO, name: str, options: ReadOptions) -> Iterator[Item]:
     """Run a reader; a failure of the byte stream itself becomes one quarantine record."""
     last = -1  # nothing read yet: a failure is the whole file's (index 0)
+    count = 0
     try:
         for item in reader(stream, name, options, None):
             last = item.index if isinstance(item, Quarantined) else item.provenance.index  # type: ignore[union-attr]
+            count += 1
             yield item
+        if count == 0:  # a file that holds no record at all is reported, not passed over
+            yield _fail(name, 0, "empty", "no records in the file (blank lines only, or no documents)")
     except TruncatedWarc as e:
         yield _fail(name, e.number, "truncated-warc", str(e))
     except (EOFError, zlib.error, gzip.BadGzipFile) as e:

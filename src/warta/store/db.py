@@ -9,6 +9,7 @@ by a newer warta is refused rather than misread; a database another process is w
 
 from __future__ import annotations
 
+import os
 import re
 import time
 from contextlib import contextmanager
@@ -20,6 +21,10 @@ from typing import Iterator
 import duckdb
 
 from warta.errors import StoreError
+
+#: DuckDB's buffer pool may otherwise grow towards 80 % of RAM as a long ingest reads its tables;
+#: a writer gets this cap (it spills to disk beyond it). WARTA_DUCKDB_MEMORY overrides ("4GB").
+WRITER_MEMORY_LIMIT = "1GB"
 
 _MIGRATION_NAME = re.compile(r"^(\d{3})_[\w-]+\.sql$")
 _LOCK = re.compile(r"Could not set lock|Conflicting lock", re.I)
@@ -109,11 +114,19 @@ def open_store(path: str | Path, read_only: bool = False, wait: float = 0.0) -> 
                         "version INTEGER PRIMARY KEY, name VARCHAR, applied_at TIMESTAMP)")
             _migrate(con, path, current)
         if not read_only:
+            con.execute(f"SET memory_limit = '{_memory_limit()}'")
             _close_dead_runs(con)
     except BaseException:
         con.close()
         raise
     return con
+
+
+def _memory_limit() -> str:
+    value = os.environ.get("WARTA_DUCKDB_MEMORY", WRITER_MEMORY_LIMIT).strip()
+    if not re.fullmatch(r"\d+(?:\.\d+)?\s*[KMGT]i?B", value, re.I):
+        raise StoreError(f"WARTA_DUCKDB_MEMORY={value!r}: expected a size such as 512MB or 4GB")
+    return value
 
 
 def _close_dead_runs(con: duckdb.DuckDBPyConnection) -> None:

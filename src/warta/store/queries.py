@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timezone
 from typing import Any, Literal, Sequence
 
 import duckdb
@@ -41,7 +41,7 @@ _EVENT_COLUMNS = (
 
 def _dicts(cur: Cursor) -> list[dict[str, Any]]:
     names = [d[0] for d in cur.description]
-    return [dict(zip(names, row)) for row in cur.fetchall()]
+    return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
 
 
 def _one(cur: Cursor) -> dict[str, Any] | None:
@@ -103,12 +103,24 @@ def list_articles(cur: Cursor, f: ArticleFilter, page: int = 1, limit: int = 50)
     w = _article_where(f)
     total = cur.execute(f"SELECT count(*) FROM articles a {w.sql}", w.params).fetchone()[0]
     cur.execute(
-        "SELECT a.id, a.title, a.source, a.published, a.url, a.language, length(a.text) AS n_chars, "
-        "(SELECT count(*) FROM events e WHERE e.article_id = a.id) AS n_events, "
-        "(SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS n_quotes "
+        "SELECT a.id, a.title, a.source, a.published, a.url, a.language, length(a.text) AS n_chars "
         f"FROM articles a {w.sql} ORDER BY a.published DESC NULLS LAST, a.id LIMIT ? OFFSET ?",
         w.params + _page(page, limit))
-    return total, _dicts(cur)
+    rows = _dicts(cur)
+    ids = [r["id"] for r in rows]
+    n_events = _counts_by_article(cur, "events", ids)
+    n_quotes = _counts_by_article(cur, "quotes", ids)
+    for r in rows:
+        r["n_events"], r["n_quotes"] = n_events.get(r["id"], 0), n_quotes.get(r["id"], 0)
+    return total, rows
+
+
+def _counts_by_article(cur: Cursor, table: Literal["events", "quotes"], ids: list[str]) -> dict[str, int]:
+    if not ids:
+        return {}
+    cur.execute(f"SELECT article_id, count(*) FROM {table} WHERE article_id IN (SELECT unnest(?::VARCHAR[])) "
+                "GROUP BY 1", [ids])
+    return dict(cur.fetchall())
 
 
 def get_article(cur: Cursor, article_id: str) -> dict[str, Any] | None:
@@ -118,6 +130,8 @@ def get_article(cur: Cursor, article_id: str) -> dict[str, Any] | None:
     row = _one(cur)
     if row is None:
         return None
+    if row["analysed_at"] is not None and row["analysed_at"].tzinfo is None:
+        row["analysed_at"] = row["analysed_at"].replace(tzinfo=timezone.utc)  # the store writes UTC
     row["extra"] = _json(row["extra"], {})
     row["sentences"] = [tuple(s) for s in _json(row["sentences"], [])]
     return row
@@ -335,7 +349,7 @@ def story_articles(cur: Cursor, story_ids: Sequence[str]) -> dict[str, list[dict
                 "JOIN articles a ON a.id = sa.article_id WHERE sa.story_id IN (SELECT unnest(?::VARCHAR[])) "
                 "ORDER BY sa.story_id, a.published, a.id", [list(story_ids)])
     for story_id, *rest in cur.fetchall():
-        out[story_id].append(dict(zip(("id", "title", "source", "published", "url"), rest)))
+        out[story_id].append(dict(zip(("id", "title", "source", "published", "url"), rest, strict=True)))
     return out
 
 
@@ -386,7 +400,7 @@ def relations(cur: Cursor, a: str, b: str, date_from: date | None = None, date_t
         "count(*) AS events, "
         "count(*) FILTER (WHERE quad_class = 1) AS q1, count(*) FILTER (WHERE quad_class = 2) AS q2, "
         "count(*) FILTER (WHERE quad_class = 3) AS q3, count(*) FILTER (WHERE quad_class = 4) AS q4, "
-        "coalesce(sum(goldstein), 0)::DOUBLE AS goldstein, coalesce(sum(mentions), count(*))::BIGINT AS mentions, "
+        "round(coalesce(sum(goldstein), 0), 2)::DOUBLE AS goldstein, coalesce(sum(mentions), count(*))::BIGINT AS mentions, "
         f"count(DISTINCT article_id) AS articles FROM ev {outer.sql} GROUP BY ALL ORDER BY period, direction",
         w.params + [a] + outer.params)
     return _dicts(cur)
@@ -405,7 +419,7 @@ def top_pairs(cur: Cursor, date_from: date | None = None, date_to: date | None =
         w.add(f"{EVENT_DAY} <= ?", date_to)
     cur.execute(
         "SELECT least(e.src_country, e.tgt_country) AS a, greatest(e.src_country, e.tgt_country) AS b, "
-        "count(*) AS events, coalesce(sum(e.goldstein), 0)::DOUBLE AS goldstein, "
+        "count(*) AS events, round(coalesce(sum(e.goldstein), 0), 2)::DOUBLE AS goldstein, "
         "count(*) FILTER (WHERE e.quad_class IN (1, 2)) AS cooperation, "
         "count(*) FILTER (WHERE e.quad_class IN (3, 4)) AS conflict "
         f"FROM events e JOIN articles a ON a.id = e.article_id {w.sql} "
@@ -425,18 +439,20 @@ def countries(cur: Cursor) -> list[dict[str, Any]]:
 # What the database holds
 # --------------------------------------------------------------------------------------------
 
+COUNTED_TABLES = ("articles", "analyses", "entities", "dates", "events", "quotes", "stories")
+
+
 def counts(cur: Cursor) -> dict[str, Any]:
-    cur.execute(
-        "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM analyses), "
-        "(SELECT count(*) FROM entities), (SELECT count(*) FROM dates), (SELECT count(*) FROM events), "
-        "(SELECT count(*) FROM quotes), (SELECT count(*) FROM stories), "
-        "(SELECT count(DISTINCT source) FROM articles), (SELECT min(published) FROM articles), "
-        "(SELECT max(published) FROM articles)")
-    names = ("articles", "analysed", "entities", "dates", "events", "quotes", "stories", "sources",
-             "first_published", "last_published")
-    out = dict(zip(names, cur.fetchone()))
+    # One UNION ALL of plain counts: DuckDB plans many scalar subqueries in one SELECT far slower.
+    cur.execute(" UNION ALL ".join(f"SELECT '{t}', count(*) FROM {t}" for t in COUNTED_TABLES))
+    n = dict(cur.fetchall())
+    out: dict[str, Any] = {"articles": n["articles"], "analysed": n["analyses"], "entities": n["entities"],
+                           "dates": n["dates"], "events": n["events"], "quotes": n["quotes"],
+                           "stories": n["stories"]}
+    cur.execute("SELECT count(DISTINCT source), min(published), max(published) FROM articles")
+    out["sources"], out["first_published"], out["last_published"] = cur.fetchone()
     cur.execute("SELECT type, count(*) FROM events GROUP BY 1 ORDER BY 2 DESC, 1")
-    out["event_types"] = {t: n for t, n in cur.fetchall()}
+    out["event_types"] = {t: k for t, k in cur.fetchall()}
     cur.execute("SELECT coalesce(modality, 'unknown'), count(*) FROM events GROUP BY 1 ORDER BY 2 DESC, 1")
-    out["modalities"] = {m: n for m, n in cur.fetchall()}
+    out["modalities"] = {m: k for m, k in cur.fetchall()}
     return out

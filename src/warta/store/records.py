@@ -14,6 +14,7 @@ from datetime import datetime, timezone
 from typing import Any, Iterable, Sequence
 
 import duckdb
+import pyarrow as pa
 
 from warta.model import Article, Duplicate, Ledger, Quarantined
 from warta.store.arrow import insert_rows
@@ -86,9 +87,34 @@ def insert_quarantined(con: duckdb.DuckDBPyConnection, records: Iterable[Quarant
                 where=f"WHERE NOT EXISTS (SELECT 1 FROM quarantine x WHERE {_SAME_PLACE} AND x.reason = b.reason)")
 
 
-def insert_signatures(con: duckdb.DuckDBPyConnection, signatures: Iterable[tuple[str, bytes]]) -> None:
-    insert_rows(con, "minhashes", ("article_id", "signature"), list(signatures),
-                where="WHERE NOT EXISTS (SELECT 1 FROM minhashes x WHERE x.article_id = b.article_id)")
+def insert_signatures(con: duckdb.DuckDBPyConnection, signatures: Sequence[tuple[str, bytes, Sequence[int]]]) -> None:
+    """(article id, signature bytes, band keys) of newly stored articles."""
+    new = con.execute("SELECT unnest(?::VARCHAR[]) EXCEPT SELECT article_id FROM minhashes",
+                      [[s[0] for s in signatures]]).fetchall() if signatures else []
+    fresh = {r[0] for r in new}
+    rows = [(aid, blob) for aid, blob, _ in signatures if aid in fresh]
+    insert_rows(con, "minhashes", ("article_id", "signature"), rows)
+    insert_rows(con, "minhash_bands", ("band", "key", "article_id"),
+                [(band, key, aid) for aid, _, keys in signatures if aid in fresh for band, key in enumerate(keys)])
+
+
+def near_candidates(con: duckdb.DuckDBPyConnection, keys: Sequence[tuple[int, int, int]]) -> dict[int, set[str]]:
+    """(row, band, key) of a batch -> {row: ids of stored articles sharing a band key}."""
+    if not keys:
+        return {}
+    probe = pa.table({"row": pa.array([k[0] for k in keys], pa.int32()),
+                      "band": pa.array([k[1] for k in keys], pa.int16()),
+                      "key": pa.array([k[2] for k in keys], pa.int64())})
+    con.register("_probe_bands", probe)
+    try:
+        rows = con.execute("SELECT DISTINCT p.row, m.article_id FROM _probe_bands p "
+                           "JOIN minhash_bands m ON m.band = p.band AND m.key = p.key").fetchall()
+    finally:
+        con.unregister("_probe_bands")
+    found: dict[int, set[str]] = {}
+    for row, article_id in rows:
+        found.setdefault(row, set()).add(article_id)
+    return found
 
 
 def stored_by_hash(con: duckdb.DuckDBPyConnection, hashes: Sequence[str]) -> dict[str, tuple[str, str | None, int | None, str | None]]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
-from fastapi.exceptions import RequestValidationError
 
 from warta.api.chart import Relations
 from warta.api.params import CountryKey, PairsQuery, RelationsQuery
@@ -17,9 +16,6 @@ router = APIRouter(tags=["relations"])
 
 
 def load_relations(cur: CursorDep, a: str, b: str, q: RelationsQuery) -> Relations:
-    if a == b:
-        raise RequestValidationError([{"type": "value_error", "loc": ("path", "b"), "input": b,
-                                       "msg": f"relations need two different countries (got {a} twice)"}])
     modality = None if q.modality == "all" else q.modality
     rows = queries.relations(cur, a, b, q.date_from, q.date_to, q.by, modality)
     return Relations(a=a, b=b, by=q.by, rows=rows, date_from=q.date_from, date_to=q.date_to, modality=modality)
@@ -33,7 +29,8 @@ def get_relations(cur: CursorDep, a: Annotated[CountryKey, Path(description="Fir
     """Per day (or month) and direction — ``AB`` is a → b, ``BA`` is b → a — the number of events, the
     events per QuadClass (q1 verbal cooperation, q2 material cooperation, q3 verbal conflict, q4
     material conflict), the sum of their Goldstein values, mentions and articles. Only asserted events
-    count unless ``modality`` says otherwise."""
+    count unless ``modality`` says otherwise. The same key twice gives the country's domestic events
+    (all ``AB``)."""
     rel = load_relations(cur, a, b, q)
     return {"a": rel.a, "b": rel.b, "by": rel.by, "modality": q.modality, "from": q.date_from, "to": q.date_to,
             "rows": rel.rows, "totals": rel.totals}

@@ -24,18 +24,25 @@ FILES = {
     "not_actors": "not-actors.tsv",
     "cameo_codes": "cameo-codes.tsv",
     "cameo_generated": "cameo-petrarch.tsv",
+    "name_titles": "name-titles.txt",
+    # Weekday and month names (owned by the dates layer): a capitalised word after a name that is a
+    # date word ("kata Trump Senin") does not make the name part of a longer one.
+    "calendar": "calendar.tsv",
 }
 
 
 @dataclass(slots=True)
 class Surface:
     """One way an actor is written. ``exact``: only in this letter case; ``indoc``: a short form used
-    only after the full name appeared in the same article (never matched on its own)."""
+    only after the full name appeared in the same article (never matched on its own);
+    ``standalone``: not when it is part of a longer capitalised name ("Barat" the West, but not
+    "Brebes Barat"; "Korea", but not "Partai Kebebasan Korea" or "Korea Terbuka")."""
 
     text: str
     how: str
     exact: bool = False
     indoc: bool = False
+    standalone: bool = False
 
 
 @dataclass(slots=True)
@@ -149,19 +156,24 @@ def parse_period(text: str) -> tuple[date | None, date | None, date | None, date
 
 
 def parse_surface(raw: str, how: str) -> Surface | None:
-    """``=AS`` exact case, ``(Retno)`` in-document short form, ``@Brussel`` metonym."""
+    """``=AS`` exact case, ``(Retno)`` in-document short form, ``@Brussel`` metonym, ``^Barat`` only
+    when not part of a longer capitalised name. Markers combine in any order (``^@Jakarta``)."""
     text = raw.strip()
-    exact = indoc = False
+    exact = indoc = standalone = False
     if text.startswith("(") and text.endswith(")"):
         text, indoc = text[1:-1].strip(), True
-    if text.startswith("="):
-        text, exact = text[1:].strip(), True
-    if text.startswith("@"):
-        text, how = text[1:].strip(), "metonym"
+    while text[:1] in ("=", "@", "^"):
+        mark, text = text[0], text[1:].strip()
+        if mark == "=":
+            exact = True
+        elif mark == "@":
+            how = "metonym"
+        else:
+            standalone = True
     text = text.strip(" .,;:")
     if not text:
         return None
-    return Surface(text=text, how=how, exact=exact, indoc=indoc)
+    return Surface(text=text, how=how, exact=exact, indoc=indoc, standalone=standalone)
 
 
 def _lines(path: Path):
@@ -260,9 +272,14 @@ def read_organisations(path: Path, problems: Problems, generated: bool = False) 
         if not (oid and code and name) or kind not in ("organisation", "group"):
             problems.add(src, "expected id, key, code, kind (organisation|group), name, aliases, roles, note")
             continue
-        surfaces = [Surface(name, "name")]
+        first = parse_surface(name, "name")
+        if first is None:
+            problems.add(src, "empty name")
+            continue
+        first.how = "name"
+        surfaces = [first]
         surfaces += [s for s in (parse_surface(a, "alias") for a in aliases.split("|") if a) if s]
-        out.append(Record(id=oid, name=name, kind=kind, code=code, key=key or None, surfaces=surfaces,
+        out.append(Record(id=oid, name=first.text, kind=kind, code=code, key=key or None, surfaces=surfaces,
                           roles=parse_roles_column(roles, src, problems), source=src,
                           generated=generated, note=note))
     return out
@@ -380,6 +397,27 @@ def read_cameo_codes(path: Path, problems: Problems) -> dict[str, str]:
             continue
         out[cols[0]] = cols[1] if path.name == FILES["cameo_codes"] else "petrarch"
     return out
+
+
+def read_words(path: Path) -> list[str]:
+    """A one-word-per-line list (``name-titles.txt``)."""
+    if not path.exists():
+        return []
+    return [line.split("#", 1)[0].strip() for _, line in _lines(path) if line.split("#", 1)[0].strip()]
+
+
+def read_calendar_words(path: Path) -> list[str]:
+    """Weekday and month names from the dates layer's ``calendar.tsv`` (kind, word, value); tolerant:
+    a missing or changed file only loses this refinement."""
+    words: list[str] = []
+    try:
+        for _, line in _lines(path):
+            cols = line.split("\t")
+            if len(cols) >= 2 and cols[0].strip() in ("month", "weekday"):
+                words.append(cols[1].strip())
+    except OSError:
+        pass
+    return words
 
 
 def people_files(data_dir: Path) -> list[Path]:

@@ -27,6 +27,7 @@ few tens of milliseconds. ``WARTA_CACHE_DIR`` moves the cache; ``WARTA_NO_CACHE=
 
 from __future__ import annotations
 
+import codecs
 import functools
 import hashlib
 import os
@@ -48,7 +49,7 @@ from warta.model import Actor
 
 DATA_DIR = Path(__file__).resolve().parent
 #: Bump when the built structure changes: old caches are then ignored.
-CACHE_VERSION = "3"
+CACHE_VERSION = "4"
 GUIDE_KEYS = ("UN", "EU", "NATO", "ASEAN", "G7", "G20", "BRICS", "APEC", "OIC", "AU", "WST")
 
 
@@ -126,30 +127,47 @@ class RoleHit:
 # Case folding (length-preserving) and letter-case checks
 # ---------------------------------------------------------------------------------------------
 
-def _fold_table() -> dict[int, str]:
-    table: dict[int, str] = {}
-    for cp in range(0x250):
-        ch = chr(cp)
-        if ch.isalnum():
-            base = unicodedata.normalize("NFKD", ch)[0].lower()
-            if base != ch and len(base) == 1 and base.isalnum():
-                table[cp] = base
-        else:
-            table[cp] = " "
-    for cp in list(range(0x2000, 0x2070)) + list(range(0x3000, 0x3040)) + [0xFEFF]:
-        table[cp] = " "
-    return table
+def _base_letter(ch: str) -> str:
+    """"É" -> "e", "ğ" -> "g", "Đ" -> "d"; "" when the character is not a letter or digit."""
+    if not ch.isalnum():
+        return ""
+    base = unicodedata.normalize("NFKD", ch)[:1].lower()
+    base = _SPECIAL_BASE.get(base, base)
+    return base if len(base) == 1 and base.isascii() and base.isalnum() else ""
 
 
-_FOLD = _fold_table()
+_SPECIAL_BASE = {"đ": "d", "ł": "l", "ı": "i", "ø": "o", "ħ": "h", "ŧ": "t", "ŀ": "l", "ß": "s", "æ": "a",
+                 "œ": "o", "þ": "t", "ð": "d"}
+
+
+def _latin1_table() -> bytes:
+    """Byte table for the Latin-1 range: letters to lower-case base letters, the rest to spaces."""
+    out = bytearray(256)
+    for b in range(256):
+        ch = chr(b)
+        base = _base_letter(ch)
+        out[b] = ord(base) if base else (b if ch.isalnum() else 32)
+    return bytes(out)
+
+
+_LATIN1 = _latin1_table()
+#: Characters beyond Latin-1 (Latin Extended, Vietnamese): their base letters; anything else is a space.
+_BEYOND = {chr(cp): _base_letter(chr(cp)) or " " for cp in list(range(0x100, 0x250)) + list(range(0x1E00, 0x1F00))}
+
+
+def _fold_error(exc: UnicodeEncodeError) -> tuple[str, int]:
+    chunk = exc.object[exc.start:exc.end]
+    return "".join(_BEYOND.get(c, " ") for c in chunk), exc.end
+
+
+codecs.register_error("warta-fold", _fold_error)
 
 
 def fold(text: str) -> str:
-    """Lower case, accents folded, every non-alphanumeric character a space; same length as ``text``."""
-    low = text.lower()
-    if len(low) != len(text):  # a few characters lower-case to two ("İ"): keep those as they are
-        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    return low.translate(_FOLD)
+    """Lower case, accents folded, every non-alphanumeric character a space; same length as
+    ``text`` (so offsets carry over). Latin-1 goes through a byte table; the rarer characters beyond
+    it through an encoding error handler, one call per run of them."""
+    return text.encode("latin-1", "warta-fold").translate(_LATIN1).decode("latin-1")
 
 
 _WORD = re.compile(r"\w+")
@@ -184,8 +202,14 @@ def _case_ok(text: str, start: int, spec: tuple[tuple[int, int, int], ...]) -> b
 
 # A searchable surface, as a plain tuple (fast to unpickle):
 #   (entry index or -1 = not an actor, how, case spec, exact surface or None, key length - 1,
-#    formable: 0 = no forms, 1 = "after all" forms only (metonyms), 2 = every form (names))
-_ENTRY, _HOW, _SPEC, _EXACT, _LEN, _FORMABLE = range(6)
+#    formable: 0 = no forms, 1 = "after all" forms only (metonyms), 2 = every form (names),
+#    context: 0 = none, 1 = not after a capitalised word (one-word short forms of people),
+#             2 = not inside a longer capitalised name on either side ("^Barat", "^Korea"))
+_ENTRY, _HOW, _SPEC, _EXACT, _LEN, _FORMABLE, _CONTEXT = range(7)
+#: A country code directly before a currency sign is money, not an actor ("AS$", "US$").
+_CURRENCY = frozenset("$€£¥")
+#: Characters after which a capitalised word is sentence-initial, not part of a name.
+_SENTENCE_END = frozenset(".!?\"“”'‘’:;([—–-\n")
 
 
 @dataclass(slots=True)
@@ -214,17 +238,19 @@ class ActorDictionary:
         self._ecache: list[Entry | None] = []
         self._by_id: dict[str, int] = {}
         self._countries: dict[str, int] = {}  # guide key -> the entry it names
+        # One automaton for actor names and role words: a text is scanned once for both.
         self._auto = ahocorasick.Automaton(ahocorasick.STORE_INTS)
-        self._groups: list[tuple[int, ...]] = []  # automaton value -> pattern ids, in precedence order
+        self._groups: list[tuple[int, ...]] = []  # automaton value -> actor pattern ids, in precedence order
+        self._rgroups: list[tuple[int, ...]] = []  # automaton value -> role pattern ids
         self._patterns: list[tuple] = []
-        self._role_auto = ahocorasick.Automaton(ahocorasick.STORE_INTS)
-        self._role_groups: list[tuple[int, ...]] = []
         self._role_patterns: list[tuple[str, str, str | None, int]] = []  # sector, title, exact, length
         self._surnames: dict[str, tuple[int, ...]] = {}
         self._forms: re.Pattern[str] | None = None
         self._form_info: dict[str, tuple[str, str, str]] = {}  # folded words -> sector, after, how
         self._derived: dict[tuple[int, str], int] = {}  # (country entry, sector) -> entry
-        self._last: tuple[str, str] = ("", "")
+        self._titles: frozenset[str] = frozenset()  # folded words that may stand before a name
+        self._dates: frozenset[str] = frozenset()  # folded weekday and month names
+        self._last: tuple = ("", "", ())
 
     def __getstate__(self) -> dict:
         state = {k: v for k, v in self.__dict__.items() if k not in ("_ecache", "_last")}
@@ -233,7 +259,7 @@ class ActorDictionary:
     def __setstate__(self, state: dict) -> None:
         self.__dict__.update(state)
         self._ecache = [None] * len(self._eid)
-        self._last = ("", "")
+        self._last = ("", "", ())
 
     def _add(self, entry: Entry) -> int:
         self._eid.append(entry.id)
@@ -294,24 +320,27 @@ class ActorDictionary:
 
     # -- matching ------------------------------------------------------------------------------------
 
-    def _folded(self, text: str) -> str:
+    def _scan(self, text: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+        """The folded, space-padded text and the automaton's raw matches (end, group); the last
+        text's scan is kept, so ``find`` and ``find_roles`` on the same string scan it once."""
         last = self._last
         if last[0] is text:
-            return last[1]
+            return last[1], last[2]
         folded = " " + fold(text) + " "
-        self._last = (text, folded)
-        return folded
+        matches = tuple(self._auto.iter(folded)) if len(self._auto) else ()
+        self._last = (text, folded, matches)
+        return folded, matches
 
     def find(self, text: str) -> list[Hit]:
         """Actor mentions in ``text``: word-bounded, letter-case checked, leftmost-longest and
         non-overlapping, with offsets into ``text``."""
-        if not text or not len(self._auto):
+        if not text:
             return []
-        folded = self._folded(text)
+        folded, matches = self._scan(text)
         cands: list[tuple[int, int, int]] = []  # start, -length, pattern
         patterns = self._patterns
         groups = self._groups
-        for end, group in self._auto.iter(folded):
+        for end, group in matches:
             for pid in groups[group]:
                 p = patterns[pid]
                 start = end - p[_LEN]  # padded text: the match's leading space is the word's offset
@@ -332,8 +361,12 @@ class ActorDictionary:
             if start < last_end:
                 continue
             end = start - neg_len
-            last_end = end
             p = patterns[pid]
+            if end < len(text) and text[end] in _CURRENCY:
+                continue
+            if p[_CONTEXT] and self._embedded(text, start, end, p[_CONTEXT], hits):
+                continue
+            last_end = end
             if p[_ENTRY] < 0:
                 continue  # a phrase that is not an actor ("Jawa Barat")
             hit = Hit(start, end, text[start:end], self._entry(p[_ENTRY]), p[_HOW])
@@ -343,6 +376,39 @@ class ActorDictionary:
                     continue
             hits.append(hit)
         return hits
+
+    def _embedded(self, text: str, start: int, end: int, context: int, hits: list[Hit]) -> bool:
+        """True when the match is part of a longer capitalised name: a capitalised word right
+        before it (not sentence-initial, not a role word or honorific, not the end of the previous
+        hit: "Michelle Obama", "Brebes Barat"), or - for context 2 - right after it ("Korea Terbuka",
+        "Thai Lion Air"; weekday and month names excepted)."""
+        i = start - 1
+        if i >= 0 and text[i] == " ":
+            while i >= 0 and text[i] == " ":
+                i -= 1
+            if i >= 0 and text[i].isalnum():
+                k = i
+                while k > 0 and text[k - 1].isalnum():
+                    k -= 1
+                if text[k].isupper() and not (hits and hits[-1].end == i + 1) \
+                        and fold(text[k:i + 1]) not in self._titles:
+                    m = k - 1
+                    while m >= 0 and text[m] == " ":
+                        m -= 1
+                    if m >= 0 and text[m] not in _SENTENCE_END:
+                        return True
+        if context == 2 and end < len(text) and text[end] == " ":
+            j = end
+            while j < len(text) and text[j] == " ":
+                j += 1
+            if j < len(text) and text[j].isupper():
+                k = j
+                while k < len(text) and text[k].isalnum():
+                    k += 1
+                word = fold(text[j:k])
+                if word not in self._dates and word not in self._titles:
+                    return True
+        return False
 
     def _with_form(self, text: str, folded: str, hit: Hit, formable: int, hits: list[Hit]) -> Hit | None:
         """Extend a country hit over a form before it ("pemerintah Rusia"), or drop it ("bahasa Inggris")."""
@@ -372,12 +438,12 @@ class ActorDictionary:
 
     def find_roles(self, text: str) -> list[RoleHit]:
         """Role words in ``text`` (any letter case unless the role is marked exact), leftmost-longest."""
-        if not text or not len(self._role_auto):
+        if not text:
             return []
-        folded = self._folded(text)
+        _, matches = self._scan(text)
         cands = []
-        for end, group in self._role_auto.iter(folded):
-            for pid in self._role_groups[group]:
+        for end, group in matches:
+            for pid in self._rgroups[group]:
                 sector, title, exact, length = self._role_patterns[pid]
                 start = end - length
                 if exact is not None and text[start:start + len(exact)] != exact:
@@ -420,6 +486,7 @@ class _Builder:
         self.cameo_by_iso: dict[str, str] = {}
         self.prefix_keys: list[tuple[str, str]] = []  # (org code, key), longest first
         self.keyed: dict[str, list[int]] = defaultdict(list)  # automaton key -> pattern ids
+        self.role_keyed: dict[str, list[int]] = defaultdict(list)  # automaton key -> role pattern ids
         self.surface_owner: dict[str, int] = {}  # automaton key -> first entry (duplicate report)
         self.curated_surfaces: set[str] = set()
 
@@ -440,13 +507,16 @@ class _Builder:
             entry = Entry(f"{entry.id}-{entry.code}", entry.name, entry.kind, entry.code, entry.country)
         return self.add_entry(entry)
 
-    def add_surface(self, idx: int, s: af.Surface, how: str | None = None, formable: int = 0) -> None:
+    def add_surface(self, idx: int, s: af.Surface, how: str | None = None, formable: int = 0,
+                    context: int = 0) -> None:
         if s.indoc:
             return
         key = _key(s.text)
         if key == "  ":
             return
-        pat = (idx, how or s.how, case_spec(s.text), s.text if s.exact else None, len(key) - 1, formable)
+        context = 2 if s.standalone else context
+        pat = (idx, how or s.how, case_spec(s.text), s.text if s.exact else None, len(key) - 1, formable,
+               context)
         owner = self.surface_owner.get(key)
         if owner is not None and owner != idx and idx >= 0 and owner >= 0:
             a, b = self.d._entry(owner), self.d._entry(idx)
@@ -457,7 +527,8 @@ class _Builder:
         # whose letter case fits wins, so the order of adding is the order of precedence.
         for pid in self.keyed[key]:
             old = self.d._patterns[pid]
-            if old[_ENTRY] == idx and old[_SPEC] == pat[_SPEC] and old[_EXACT] == pat[_EXACT]:
+            if old[_ENTRY] == idx and old[_SPEC] == pat[_SPEC] and old[_EXACT] == pat[_EXACT] \
+                    and old[_CONTEXT] == pat[_CONTEXT]:
                 return
         self.d._patterns.append(pat)
         self.keyed[key].append(len(self.d._patterns) - 1)
@@ -492,6 +563,12 @@ class _Builder:
     def build(self) -> tuple[ActorDictionary, BuildReport]:
         f = af.FILES
         p = self.problems
+        required = ("countries", "country_aliases", "country_forms", "organisations", "roles", "not_actors")
+        missing = [f[k] for k in required if not (self.dir / f[k]).is_file()]
+        if missing:
+            p.add(str(self.dir), f"missing data file(s): {', '.join(missing)}")
+            self.report.problems = list(p)
+            return self.d, self.report
         countries = af.read_countries(self.dir / f["countries"], p)
         aliases = af.read_country_aliases(self.dir / f["country_aliases"], p)
         forms = af.read_forms(self.dir / f["country_forms"], p)
@@ -522,9 +599,14 @@ class _Builder:
         self._people(people_gen, curated=False)
         self._forms(forms)
         self._roles(role_words)
+        titles = {fold(w).strip() for w in af.read_words(self.dir / f["name_titles"])}
+        titles |= {fold(w.surface.text).split()[-1] for w in role_words}
+        self.d._titles = frozenset(titles)
+        self.d._dates = frozenset(fold(w).strip() for w in af.read_calendar_words(self.dir / f["calendar"]))
 
-        for key, pids in self.keyed.items():
-            self.d._groups.append(tuple(pids))
+        for key in sorted(set(self.keyed) | set(self.role_keyed)):
+            self.d._groups.append(tuple(self.keyed.get(key, ())))
+            self.d._rgroups.append(tuple(self.role_keyed.get(key, ())))
             self.d._auto.add_word(key, len(self.d._groups) - 1)
         if len(self.d._auto):
             self.d._auto.make_automaton()
@@ -541,13 +623,16 @@ class _Builder:
             extra[a.key].append(a)
         for c in countries:
             own = extra.get(c.id, [])
-            name = next((a.surface.text for a in own if a.how == "name"), c.name)
+            override = next((a.surface for a in own if a.how == "name"), None)
+            name = override.text if override else c.name
             dropped = {fold(a.surface.text) for a in own if a.how == "drop"}
             idx = self.add_entry(Entry(c.id, name, "country", c.code, c.id))
             self.d._countries[c.id] = idx
             self.report.counts["country"] += 1
             seen = set()
-            surfaces = [af.Surface(name, "name")] + [s for s in c.surfaces] + \
+            first = af.Surface(name, "name", exact=override.exact, standalone=override.standalone) \
+                if override else af.Surface(name, "name")
+            surfaces = [first] + [s for s in c.surfaces] + \
                        [a.surface for a in own if a.how in ("alias", "short", "place") and not a.code]
             for s in surfaces:
                 k = fold(s.text)
@@ -595,6 +680,8 @@ class _Builder:
                 continue
             roles = self.roles(p.roles)
             country = self.iso_by_cameo.get(p.key) if p.key else None  # the generated file gives a CAMEO code
+            if country is None and p.code:  # an explicit base code names the person's own country
+                country = self.country_of_code(self.cameo(p.code))
             country = country or self._person_country(roles)
             code = self.cameo(p.code) or (self.cameo_by_iso.get(country) if country else None)
             if curated:
@@ -606,6 +693,8 @@ class _Builder:
             self.report.counts["person" if curated else "person (generated)"] += 1
             explicit_short = False
             for s in p.surfaces:
+                if not curated and af.one_word(s.text):
+                    s.indoc = True  # PETRARCH one-word names ("Abdullah", "Fahd") only inside an article
                 if s.how == "short" or s.indoc:
                     explicit_short = True
                     self._surname(s.text, idx)
@@ -628,7 +717,7 @@ class _Builder:
                     names.append("(not an actor)")
                 self.report.ambiguous_short.append(f"{key.strip()!r}: {', '.join(names)}")
                 continue
-            self.add_surface(idxs[0], owners[0][1], "short")
+            self.add_surface(idxs[0], owners[0][1], "short", context=1)
             if curated:
                 self.curated_surfaces.add(key)
 
@@ -665,17 +754,11 @@ class _Builder:
             self.d._forms = re.compile(r"(?<=\s)(" + "|".join(re.escape(a) for a in alts) + r") +$")
 
     def _roles(self, words: list[af.RoleWord]) -> None:
-        keyed: dict[str, list[int]] = defaultdict(list)
         for w in words:
             key = _key(w.surface.text)
             self.d._role_patterns.append((w.sector, w.title, w.surface.text if w.surface.exact else None,
                                           len(key) - 1))
-            keyed[key].append(len(self.d._role_patterns) - 1)
-        for key, pids in keyed.items():
-            self.d._role_groups.append(tuple(pids))
-            self.d._role_auto.add_word(key, len(self.d._role_groups) - 1)
-        if len(self.d._role_auto):
-            self.d._role_auto.make_automaton()
+            self.role_keyed[key].append(len(self.d._role_patterns) - 1)
 
 
 def build(data_dir: Path = DATA_DIR) -> tuple[ActorDictionary, BuildReport]:

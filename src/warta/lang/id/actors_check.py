@@ -102,8 +102,8 @@ def check(data_dir: Path = actors.DATA_DIR, on: date | None = None) -> CheckResu
             if r.start and r.end and r.start > r.end:
                 (res.warnings if generated else res.errors).append(
                     f"{where}: role {r.code} {r.title or ''} ends ({r.end}) before it starts ({r.start})")
-        if e.kind == "person" and not generated and e.roles and all(r.country is None for r in e.roles):
-            res.warnings.append(f"{where}: no role has a country key (code not keyed by the guide)")
+        if e.kind == "person" and not generated and e.country is None:
+            res.warnings.append(f"{where}: no country key (give a base code, e.g. a line `    EGY`)")
     for msg, n in bad_codes.most_common():
         res.warnings.append(f"generated entries: {msg} ({n}x)")
 

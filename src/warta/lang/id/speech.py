@@ -17,7 +17,7 @@ from warta.errors import WartaError
 _FILE = "speech_cues.yaml"
 _KEYS = (
     "direct_cues", "reporting_verbs", "reporting_verbs_with_clause", "complementisers", "verb_adverbs",
-    "according_to", "passive_cues", "demikian", "passive_subjects", "pronouns", "group_pronouns",
+    "according_to", "passive_cues", "demikian", "passive_subjects", "pronouns", "demonstratives", "group_pronouns",
     "speaker_stops", "title_cues", "name_prefixes", "body_heads", "name_particles", "not_names",
 )
 
@@ -34,6 +34,7 @@ class SpeechCues:
     demikian: frozenset[str]
     passive_subjects: frozenset[str]
     pronouns: frozenset[str]
+    demonstratives: frozenset[str]
     group_pronouns: frozenset[str]
     speaker_stops: frozenset[str]
     title_cues: frozenset[str]

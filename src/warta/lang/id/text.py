@@ -88,7 +88,7 @@ def relative_rules() -> tuple[RelativeRule, ...]:
 DATE_CONTEXT_KINDS = ("past-after", "future-after", "future-cue", "past-cue", "month-cue", "period",
                       "quarter", "not-year-before", "not-year-after", "regulation", "subordinator",
                       "year-word", "month-word", "day-word", "date-word", "range", "vague-count",
-                      "not-a-date")
+                      "not-a-date", "habitual", "part-of-day")
 
 
 @cache

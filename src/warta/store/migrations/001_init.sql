@@ -56,7 +56,13 @@ CREATE TABLE IF NOT EXISTS duplicates (
 -- MinHash signatures of stored articles, so near-duplicate detection spans runs.
 CREATE TABLE IF NOT EXISTS minhashes (
     article_id    VARCHAR PRIMARY KEY,
-    signature     BLOB NOT NULL
+    signature     BLOB NOT NULL      -- 128 little-endian uint32 (warta.ingest.dedup)
+);
+-- Their LSH band keys: two articles sharing a (band, key) are near-duplicate candidates.
+CREATE TABLE IF NOT EXISTS minhash_bands (
+    band          SMALLINT NOT NULL,
+    key           BIGINT NOT NULL,
+    article_id    VARCHAR NOT NULL
 );
 
 -- Records that could not be read or are invalid, with the reason and where they were.
