@@ -54,6 +54,7 @@ ACTORS: dict[str, tuple[str, str | None, str, str]] = {
     "Vladimir Putin": ("Vladimir Putin", "RUSGOV", "RUS", "person"),
     "Putin": ("Vladimir Putin", "RUSGOV", "RUS", "person"),
     "Sergei Lavrov": ("Sergei Lavrov", "RUSGOV", "RUS", "person"),
+    "Lavrov": ("Sergei Lavrov", "RUSGOV", "RUS", "person"),
     "Li Qiang": ("Li Qiang", "CHNGOV", "CHN", "person"),
     "Li": ("Li Qiang", "CHNGOV", "CHN", "person"),
     "Xi Jinping": ("Xi Jinping", "CHNGOV", "CHN", "person"),

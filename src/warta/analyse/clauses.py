@@ -57,6 +57,7 @@ class ClauseLexicon:
     not_actor_prefixes: frozenset[str]
     agentive_passives: frozenset[str]
     clausal_verbs: frozenset[str]
+    short_preps: frozenset[str]
     inverted_cues: frozenset[str]
     reciprocal_words: frozenset[str]
     by_first: dict[str, tuple[Phrase, ...]]  # first word -> phrases (longest first) of all classes
@@ -95,6 +96,7 @@ def build_clause_lexicon(data: dict) -> ClauseLexicon:
         not_actor_prefixes=frozenset(str(x).lower() for x in data.get("not_actor_prefixes") or []),
         agentive_passives=frozenset(str(x).lower() for x in data.get("agentive_passives") or []),
         clausal_verbs=frozenset(str(x).lower() for x in data.get("clausal_verbs") or []),
+        short_preps=frozenset(str(x).lower() for x in data.get("short_prepositions") or []),
         inverted_cues=frozenset(str(x).lower() for x in data.get("inverted_cues") or []),
         reciprocal_words=frozenset(str(x).lower() for x in data.get("reciprocal_words") or []),
         by_first={k: tuple(sorted(v, key=len, reverse=True)) for k, v in firsts.items()},
@@ -650,8 +652,8 @@ class Frame:
                 j -= 1
             s = self._effective_subject(j, depth) if j >= 0 else None
             if s is None and ch.kind == "coordinate":
-                # "Menlu Malaysia mengatakan, rencana itu tidak sulit …, dan mendesak junta
-                # Myanmar …": the conjunct goes with the verb of saying, not with what was said
+                # "Menlu Thailand mengatakan, usul itu masuk akal, dan mendesak Kamboja …": the
+                # conjunct goes with the verb of saying, not with what was said
                 for k in range(j - 1, -1, -1):
                     v = next((i for i in range(self.chunks[k].body, self.chunks[k].end)
                               if self.cls[i] == VERB and self.words[i] in self.lex.clausal_verbs), None)
@@ -709,7 +711,7 @@ class Frame:
             return None
         u = self.units[leftmost]
         if u.pp in ("ke", "di", "dari", "menuju") and u.first > 0 and self.cls[u.first - 1] == PREP:
-            # "kunjungan Tillerson ke Korsel, China, dan Jepang yang …": a place right after a
+            # "lawatan menteri itu ke Korsel, China, dan Jepang yang …": a place right after a
             # preposition is seldom what "yang" describes ("atas deklarasi G7 yang …" is fine)
             return None
         return Subject(self.units[leftmost].group, None, self.chunk_of[self.units[leftmost].first], "relative")
@@ -733,6 +735,10 @@ class Frame:
                 continue
             if k == PREP:
                 prep = self.prep_of[i]
+                if prep in self.lex.short_preps and i + 2 < end and self.cls[i + 1] == NOUNISH \
+                        and self.cls[i + 2] == NOUNISH:
+                    prep, i = None, i + 2  # "sebagai fitnah" ends there
+                    continue
             elif k == UNIT:
                 g = self.units[self.unit_of[i]].group
                 yield g, prep or "object", i
@@ -756,7 +762,7 @@ class Frame:
             i += 1
         if not yielded and prep is None and i < len(self.words) and self.words[i] == "yang":
             agent = self._agent_of_relative(i)
-            if agent is not None:  # "mengecam kekejaman yang dilakukan Israel"
+            if agent is not None:  # "mengecam serangan yang dilakukan X"
                 yield agent, "object", self.group_first(agent)
 
     def _agent_of_relative(self, i: int) -> int | None:

@@ -8,8 +8,8 @@ case or capitalised, so the text is never lower-cased or copied.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 import ahocorasick
 
@@ -19,8 +19,7 @@ VERB, MENURUT, PASSIVE, CUE = "verb", "menurut", "passive", "cue"
 _BEFORE = " \n\t\"“”‘’'(,—–-:;."  # what may stand right before a cue word
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
     start: int
     end: int        # end of the word, without "nya"
     kind: str       # VERB, MENURUT, PASSIVE or CUE

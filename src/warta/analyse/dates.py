@@ -119,7 +119,8 @@ def _phrase_trie(phrases: list[str], day: str, month: str, number: str) -> str:
         node[""] = {}
 
     def build(node: dict) -> str:
-        alts = [atom + build(child) for atom, child in sorted(node.items(), key=lambda kv: kv[0] in placeholders.values()) if atom]
+        ordered = sorted(node.items(), key=lambda kv: kv[0] in placeholders.values())  # literals first
+        alts = [atom + build(child) for atom, child in ordered if atom]
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
@@ -321,10 +322,12 @@ def _relative_key(phrase: str, lang: _Language) -> tuple[str, int | None, int | 
 
 #: A number that can start a date (one or two digits, or 19xx/20xx, not inside "1.500", "B20" or
 #: "12/2023"), or "(". One character class first: the regex engine then skips to candidates at C speed.
-_NUMBER_START = re.compile(r"[(0-9](?:(?<=\()|(?<![\w.,/][0-9])(?:[0-9]?(?![0-9])|(?<=[12])[09][0-9][0-9](?![0-9])))")
+_NUMBER_START = re.compile(r"[(0-9](?:(?<=\()|(?<![\w.,/][0-9])"
+                           r"(?:[0-9]?(?![0-9])|(?<=[12])[09][0-9][0-9](?![0-9])))")
 #: Characters around a word besides spaces ("\nKemarin,", '"kemarin"', "(kemarin)"), replaced by
 #: spaces before the word scan (str.replace is much faster than str.translate here).
-_AROUND_WORD = ("\n", "\xa0", "\t", '"', "“", "”", "‘", "’", "'", "(", ")", "[", "]", ",", ".", ":", ";", "?", "!", "-", "–", "—", "/")
+_AROUND_WORD = ("\n", "\xa0", "\t", '"', "“", "”", "‘", "’", "'", "(", ")", "[", "]", ",", ".", ":", ";", "?", "!",
+                "-", "–", "—", "/")
 
 
 def _spaced(text: str) -> str:

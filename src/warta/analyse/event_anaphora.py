@@ -121,7 +121,7 @@ class AnaphorContext:
         return []
 
     def _last_pair_of_people(self, prior: list[Mention], sentence: int) -> list[Mention]:
-        """"Takaichi mengatakan kepada Trump dalam pertemuan mereka": the last two people of
+        """"Menlu A mengatakan kepada Menlu B dalam pertemuan mereka": the last two people of
         different countries named in the same sentence."""
         lo = self.sentence_start[sentence] if 0 <= sentence < len(self.sentence_start) else 0
         out: list[Mention] = []
@@ -142,7 +142,7 @@ class AnaphorContext:
         for m in reversed(prior):
             if m.start < lo:
                 break
-            if m.actor is not None and m.actor.kind in ("sector", "group"):
+            if m.actor is not None and m.actor.kind in ("sector", "group", "organisation"):
                 return [m]
         return []
 

@@ -12,6 +12,7 @@ without a receiver ("kedua negara sepakat") pair up.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from warta.analyse.clauses import BOUNDARY, NOUNISH, PREP, UNIT, VERB, Frame, Ref, Subject
@@ -33,6 +34,7 @@ class Coded:
     t_end: int  # last token of the trigger and its `with` words
     chunks: tuple[int, ...]  # the trigger's clause, then the clause its subject came from
     slot: str | None  # where the receiver stood
+    from_context: bool = False  # the receiver is still to be found in earlier events
 
 
 def _with_span(frame: Frame, t0: int, t1: int, p: Pattern, passive: bool) -> tuple[int, int] | None | bool:
@@ -49,8 +51,8 @@ def _with_span(frame: Frame, t0: int, t1: int, p: Pattern, passive: bool) -> tup
         for ph in p.with_:
             if tuple(words[i:i + len(ph)]) == ph:
                 return (i, i + len(ph) - 1)
-        if frame.cls[i] == BOUNDARY or words[i] in (".", ";", ":"):
-            break  # not across a clause boundary (a comma may set off an apposition)
+        if (frame.cls[i] == BOUNDARY and words[i] != "yang") or words[i] in (".", ";", ":"):
+            break  # not across a clause boundary (a comma may set off an apposition, "yang" an object's clause)
     if passive:
         lo = frame.chunks[frame.chunk_of[t0]].start
         lo = max(0, lo - 6)
@@ -177,15 +179,20 @@ def _valid(pairs: list[tuple[Ref, Ref | None]], p: Pattern) -> list[tuple[Ref, R
                 continue
             if s.key == t.key or s.actor.country == t.actor.country and (
                     s.actor.name == t.actor.name or "country" in (s.actor.kind, t.actor.kind)):
-                continue  # one actor on itself; "Trump … tarif AS": a country inside its own event
+                continue  # one actor on itself; "Presiden AS … tarif AS": a country inside its own event
         out.append((s, t))
     return out
 
 
+#: The speaker of the direct quote around a text offset, if any (from the quotes stage).
+SpeakerOf = Callable[[int], list[Ref]]
+
+
 def code_trigger(frame: Frame, tid: int, t0: int, t1: int, forms: tuple[Form, ...],
-                 lex: EventLexicon) -> tuple[Coded | None, tuple[int, int] | None]:
+                 lex: EventLexicon, speaker: SpeakerOf | None = None) -> tuple[Coded | None, tuple[int, int] | None]:
     """The first reading of the trigger at tokens t0..t1 that codes at least one valid pair, and the
-    token span its `with` words took (so no other trigger fires there)."""
+    token span its `with` words took (so no other trigger fires there). Inside a direct quote a
+    clause without a subject is the speaker's ("Jadi terima kasih, Presiden Putin," kata Prabowo)."""
     consumed: tuple[int, int] | None = None
     longest = t1
     for form in forms:
@@ -201,17 +208,20 @@ def code_trigger(frame: Frame, tid: int, t0: int, t1: int, forms: tuple[Form, ..
         if form.kind == "noun":
             coded = _code_noun(frame, tid, t0, t1, t_end, form, lex, skip)
         else:
-            coded = _code_verb(frame, tid, t0, t1, t_end, form, skip)
+            coded = _code_verb(frame, tid, t0, t1, t_end, form, skip, speaker)
         if coded is not None:
             return coded, consumed
     return None, consumed
 
 
 def _code_verb(frame: Frame, tid: int, t0: int, t1: int, t_end: int, form: Form,
-               skip: tuple[int, int] | None) -> Coded | None:
+               skip: tuple[int, int] | None, speaker: SpeakerOf | None = None) -> Coded | None:
     p = form.pattern
     subj = frame.subject_of(t0)
     subj_refs = frame.refs(subj.group) if subj else []
+    if subj is None and form.kind == "active" and speaker is not None \
+            and not frame.bare_noun_phrase(frame.chunks[frame.chunk_of[t0]].body, t0):
+        subj_refs = speaker(frame.starts[t0])
     slot = None
     if form.kind == "active":
         src = subj_refs
@@ -226,16 +236,28 @@ def _code_verb(frame: Frame, tid: int, t0: int, t1: int, t_end: int, form: Form,
         src = frame.refs(hit[0]) if hit else []
     pairs = _valid(_pairs(p, src, tgt, frame.reciprocal_before(t0)), p)
     if not pairs and form.kind == "active" and p.reciprocal and subj is not None and subj.how == "previous":
-        # "Trump bertemu Xi dan mencapai kesepakatan …": the partner of the clause before
+        # "Prabowo bertemu Xi dan mencapai kesepakatan …": the partner of the clause before
         prev = frame.object_of_chunk(subj.chunk)
         if prev is not None:
             pairs = _valid(_pairs(p, src, frame.refs(prev)), p)
+    from_context = False
+    if not pairs and p.context_target and src and not tgt and _object_word(frame, t_end + 1, p.context_words):
+        pairs = [(s, None) for s in src if s.actor.country]  # "Beijing membantah tuduhan itu"
+        from_context = True
     if not pairs:
         return None
     modality = clause_modality(frame, _clause_lo(frame, subj, t0), t0, subj.governor if subj else None)
     chunks = (frame.chunk_of[t0],) + (
         (subj.chunk,) if subj and subj.how != "relative" and subj.chunk != frame.chunk_of[t0] else ())
-    return Coded(form, pairs, modality, t0, t_end, chunks, slot)
+    return Coded(form, pairs, modality, t0, t_end, chunks, slot, from_context)
+
+
+def _object_word(frame: Frame, i: int, words: tuple) -> bool:
+    """Whether one of ``words`` heads the object right after token i."""
+    for j in range(i, min(i + 2, len(frame.words))):
+        if (frame.words[j],) in words:
+            return True
+    return False
 
 
 def _code_noun(frame: Frame, tid: int, t0: int, t1: int, t_end: int, form: Form, lex: EventLexicon,

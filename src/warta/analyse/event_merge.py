@@ -11,6 +11,7 @@ reports the same type between the same actors.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from warta.model import MUTUAL_TYPES, Event
 
@@ -58,18 +59,21 @@ def confirm_pairs(events: list[Event], confirm_by: dict[str, tuple[str, ...]],
 
 
 def collapse(events: list[Event]) -> list[Event]:
+    """One event per reported happening. The evidence kept is the first report's, unless a later
+    one states the date more precisely (the report that dates it is the best evidence of it)."""
     kept: list[Event] = []
-    by_key: dict[tuple, list[Event]] = {}
+    by_key: dict[tuple, list[int]] = {}
     for e in events:
         key = (*pair_key(e), e.modality)
-        same = next((k for k in by_key.get(key, ()) if dates_agree(k.date, e.date)), None)
-        if same is None:
-            by_key.setdefault(key, []).append(e)
+        i = next((i for i in by_key.get(key, ()) if dates_agree(kept[i].date, e.date)), None)
+        if i is None:
+            by_key.setdefault(key, []).append(len(kept))
             kept.append(e)
             continue
-        same.mentions += e.mentions
+        same = kept[i]
         if e.date and (same.date is None or len(e.date) > len(same.date)):
-            same.date, same.date_granularity = e.date, e.date_granularity
-        if same.location is None and e.location:
-            same.location = e.location
+            kept[i] = replace(e, mentions=same.mentions + e.mentions, location=e.location or same.location)
+        else:
+            same.mentions += e.mentions
+            same.location = same.location or e.location
     return kept

@@ -50,6 +50,8 @@ class Pattern:
     reach_clause: bool
     confirm_by: tuple[str, ...]  # pattern ids that must corroborate (same type and actors)
     unconfirmed: str | None  # pattern to code it as when not corroborated
+    context_target: tuple[str, ...]  # receiver = doer of an earlier event of these types against the doer
+    context_words: tuple[Phrase, ...]  # … when the object is one of these words ("tuduhan itu")
     source_kinds: tuple[str, ...]  # empty: any
     target_kinds: tuple[str, ...]
     order: int
@@ -129,6 +131,8 @@ def _pattern(raw: dict, order: int, noun_default: tuple[str, ...], overrides: di
         reciprocal=bool(raw.get("reciprocal")), reach_clause=raw.get("reach") == "clause",
         confirm_by=tuple(str(x) for x in raw.get("confirm") or ()),
         unconfirmed=raw.get("unconfirmed"),
+        context_target=tuple(str(x) for x in (raw.get("context_target") or {}).get("types", ())),
+        context_words=_phrases((raw.get("context_target") or {}).get("words")),
         source_kinds=tuple(str(x) for x in raw.get("source_kind") or ()),
         target_kinds=tuple(str(x) for x in raw.get("target_kind") or ()), order=order,
     )

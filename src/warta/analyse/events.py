@@ -15,7 +15,7 @@ from bisect import bisect_right
 from dataclasses import replace
 from datetime import date
 
-from warta.analyse.clauses import NOUNISH, VERB, Frame, Ref, anaphor_regex
+from warta.analyse.clauses import NOUNISH, VERB, Frame, Ref, anaphor_regex, refs_of
 from warta.analyse.event_anaphora import AnaphorContext
 from warta.analyse.event_arguments import Coded, code_trigger
 from warta.analyse.event_merge import collapse, confirm_pairs
@@ -58,7 +58,7 @@ def code(doc: Doc, lexicon: EventLexicon | None = None) -> list[Event]:
     mentions = sorted(doc.mentions, key=lambda m: m.start)
     m_starts = [m.start for m in mentions]
     anaphora: AnaphorContext | None = None
-    events: list[Event] = []
+    events: list[Event] = []  # in text order: later reports may refer back to them
     for s_idx, s_hits in by_sentence.items():
         sent = doc.sentences[s_idx]
         lo, hi = bisect_right(m_starts, sent.start - 1), bisect_right(m_starts, sent.end - 1)
@@ -66,21 +66,20 @@ def code(doc: Doc, lexicon: EventLexicon | None = None) -> list[Event]:
         low = lowered[sent.start:sent.end]
         s_hits = [h for h in s_hits if _slot_possible(h, low, h.end - sent.start)
                   and not any(h.start < m.end and m.start < h.end for m in ms)]
-        if not s_hits or not _worth_framing(doc.text[sent.start:sent.end], ms, s_hits):
+        if not s_hits:
             continue
+        if not _worth_framing(doc.text[sent.start:sent.end], ms, s_hits):
+            # a quoted sentence also has its speaker: "Jadi terima kasih, Presiden Putin," kata Prabowo
+            if not any(q.direct and q.start < sent.end and sent.start < q.end for q in doc.quotes):
+                continue
         if anaphora is None:
             anaphora = AnaphorContext(doc)
         frame = Frame.build(doc.text[sent.start:sent.end], sent.start, ms,
                             [(h.start, h.end, h.forms[0].kind != "noun") for h in s_hits],
                             s_idx, anaphora.resolve)
-        events.extend(_code_sentence(doc, frame, s_idx, s_hits, lex))
+        events.extend(_code_sentence(doc, frame, s_idx, s_hits, lex, anaphora, events))
     if not events:
         return []
-    lead = story_date(doc)
-    if lead is not None:
-        for e in events:
-            if e.date is None and e.modality == "asserted":
-                e.date, e.date_granularity = lead.value, lead.granularity
     by_id = lex.by_id
 
     def recode(e: Event) -> Event | None:
@@ -91,8 +90,13 @@ def code(doc: Doc, lexicon: EventLexicon | None = None) -> list[Event]:
         return replace(e, type=other.type, mode=other.mode, cameo=other.cameo, goldstein=c.goldstein,
                        quad_class=quad_class(other.cameo), rule=f"{other.id}/{e.rule.split('/')[1]}")
 
-    events = confirm_pairs(events, lex.confirm_by, recode)
-    return collapse(events)
+    events = collapse(confirm_pairs(events, lex.confirm_by, recode))
+    lead = story_date(doc)  # after collapsing, so undated repeats join their dated report first
+    if lead is not None:
+        for e in events:
+            if e.date is None and e.modality == "asserted":
+                e.date, e.date_granularity = lead.value, lead.granularity
+    return events
 
 
 def _slot_possible(hit, low_sentence: str, after: int) -> bool:
@@ -139,11 +143,18 @@ def _worth_framing(text: str, mentions: list, hits: list) -> bool:
     if len(countries) >= 2 or anaphor_regex().search(text):
         return True
     return bool(countries) and any(f.pattern.target is None or f.pattern.optional_target
-                                   for h in hits for f in h.forms)
+                                   or f.pattern.context_target for h in hits for f in h.forms)
 
 
-def _code_sentence(doc: Doc, frame: Frame, s_idx: int, hits: list, lex: EventLexicon) -> list[Event]:
+def _code_sentence(doc: Doc, frame: Frame, s_idx: int, hits: list, lex: EventLexicon,
+                   anaphora: AnaphorContext | None = None, earlier: list[Event] | None = None) -> list[Event]:
     consumed: set[int] = set()
+
+    def speaker(offset: int) -> list[Ref]:
+        if anaphora is None:
+            return []
+        return [r for m in anaphora.resolve("first_person", offset, s_idx) for r in refs_of(m)]
+
     coded_all: list[Coded] = []
     for tid, h in enumerate(hits):
         r = frame._tok_range(h.start, h.end)
@@ -152,7 +163,7 @@ def _code_sentence(doc: Doc, frame: Frame, s_idx: int, hits: list, lex: EventLex
         t0, t1 = r
         if any(t in consumed for t in range(t0, t1 + 1)):
             continue
-        coded, span = code_trigger(frame, tid, t0, t1, h.forms, lex)
+        coded, span = code_trigger(frame, tid, t0, t1, h.forms, lex, speaker)
         if span:
             consumed.update(range(span[0], span[1] + 1))
             frame.used.update(range(span[0], span[1] + 1))
@@ -167,8 +178,24 @@ def _code_sentence(doc: Doc, frame: Frame, s_idx: int, hits: list, lex: EventLex
              frame.starts[0] <= d.start < frame.ends[-1]]
     out: list[Event] = []
     for c in coded_all:
-        out.extend(_events(doc, frame, s_idx, c, dates, visit_place))
+        for e in _events(doc, frame, s_idx, c, dates, visit_place):
+            if c.from_context:
+                e = _receiver_from_context(e, c.form.pattern.context_target, (earlier or []) + out)
+            if e is not None:
+                out.append(e)
     return out
+
+
+def _receiver_from_context(e: Event, types: tuple[str, ...], earlier: list[Event]) -> Event | None:
+    """"Beijing membantah tuduhan itu": the accusation is the latest earlier one against Beijing's
+    country; its doer receives the denial. None when the article holds no such event."""
+    for prior in reversed(earlier):
+        if (prior.type in types and prior.target is not None and prior.target.country == e.source.country
+                and prior.source.country != e.source.country):
+            src = prior.source
+            return replace(e, target=Participant(text=src.text, name=src.name, code=src.code,
+                                                 country=src.country, start=src.start, end=src.end))
+    return None
 
 
 def _participant(ref: Ref, on: date | None = None) -> Participant:

@@ -100,16 +100,16 @@ def _costs(text: str, i: int, words: MarkWords) -> tuple[float, float, float]:
     return open_c, close_c, skip_c
 
 
+_PUNCT = " \t\n,.:;!?()[]\"“”‘’'«»—–-/"
+
+
 def last_word(text: str, end: int, limit: int = 40) -> str:
     """The word that ends at ``end`` (after skipping spaces and punctuation before it)."""
-    j = end
-    stop = max(0, end - limit)
-    while j > stop and not text[j - 1].isalnum():
-        j -= 1
-    k = j
-    while k > stop and text[k - 1].isalnum():
-        k -= 1
-    return text[k:j]
+    chunk = text[max(0, end - limit):end].rstrip(_PUNCT)
+    if not chunk:
+        return ""
+    i = max(chunk.rfind(" "), chunk.rfind("\n"), chunk.rfind("\t"))
+    return chunk[i + 1:].lstrip(_PUNCT)
 
 
 def _positions(text: str, chars: str) -> list[int]:
@@ -220,11 +220,15 @@ def _unopened_start(text: str, close: int, after_prev_mark: int, paragraph_start
     return start
 
 
+_EDGE = frozenset(DOUBLE_MARKS + SINGLE_MARKS)
+
+
 def _trimmed(text: str, s: QuotedSpan) -> QuotedSpan:
+    """The content without surrounding spaces or stray marks (a skipped mark, an empty pair)."""
     a, b = s.start, s.end
-    while a < b and text[a].isspace():
+    while a < b and (text[a].isspace() or text[a] in _EDGE):
         a += 1
-    while b > a and text[b - 1].isspace():
+    while b > a and (text[b - 1].isspace() or text[b - 1] in _EDGE):
         b -= 1
     if a != s.start or b != s.end:
         return QuotedSpan(a, b, s.open, s.close, s.single)

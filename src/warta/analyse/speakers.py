@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
+from warta.analyse.quote_marks import last_word
 from warta.lang.id.speech import SpeechCues
 from warta.model import Doc, Mention, Participant
 
@@ -30,8 +31,6 @@ BODY_LABELS = frozenset({"ORG", "GPE", "LOC"})
 _CAP_WORD = r"(?:[A-Z][\w’'\-]*|[A-Z]\.)"
 _WORD = re.compile(r"\S+")
 _UPPER = re.compile(r"[A-Z]")
-_SENTENCE_BREAK = re.compile(r"[.!?](?=[\s\"”’]|$)|\n")
-_PLACE_BEFORE = re.compile(r"(?:\b(?:di|ke|dari)|[Dd]i)\s+$")
 _AFFIXES = re.compile(r"^(?:meng|meny|mem|men|me|ber|be|di|ter|ke|se|peng|peny|pem|pen|per|pe)?(.+?)(?:kannya|annya|kan|an|i|nya|lah)?$")
 
 
@@ -117,11 +116,16 @@ def split_run(text: str, start: int, end: int, cues: SpeechCues, confirmed: froz
                 or low[i] in cues.body_heads or _is_acronym(words[i][2])):
             last_non_name = i
     first_name = last_non_name + 1
-    if body_at is not None and first_name < n:
-        split = next((i for i in range(body_at + 1, n) if low[i] in confirmed), None)
-        if split is not None:
-            first_name = max(first_name, split)
-        elif not any(low[i] in cues.name_prefixes for i in range(body_at + 1, n)):
+    # a word the article uses on its own as a name marks where the name is: a first name starts it
+    # ("lanjut Tauhid" → "Tauhid Ahmad"); a last name ends it, after at most two given names
+    titled_here = first_name > 0 and low[first_name - 1] in cues.name_prefixes  # "Kombes | Ade Ary …"
+    split = next((i for i in range(first_name + 1, n) if low[i] in confirmed), None)
+    if split is not None and split < n - 1:
+        first_name = split
+    elif split is not None and not titled_here:
+        first_name = max(first_name, split - 2)
+    elif body_at is not None and first_name < n:
+        if not any(low[i] in cues.name_prefixes for i in range(body_at + 1, n)):
             if body_at > 0 and low[0] in cues.name_prefixes and n - (body_at + 1) >= 3:
                 first_name = n - 2  # "Kepala Dinas … Kabupaten Malaka Yohanes Nahak"
             else:
@@ -183,6 +187,7 @@ class Speakers:
         self._headlines: list[tuple[int, int]] | None = None
         self._run_starts: list[int] = []
         self._name_index: dict[str, list[tuple[int, str, str | None]]] | None = None
+        self._firsts: list[bool] | None = None
         # (offset of the reference, resolved speaker or a function that finds it when first needed)
         self.history: list[tuple[int, Participant | Callable[[], Participant | None]]] = []
 
@@ -212,7 +217,7 @@ class Speakers:
     def _make_run(self, a: int, b: int) -> NameRun:
         text = self.text
         empty = NameRun(a, b, "")
-        if _PLACE_BEFORE.search(text, max(0, a - 4), a) or self._in_headline(a):
+        if self.after_place_preposition(a) or self._in_headline(a):
             return empty
         if self._sentence_initial(a):
             first, _, rest = text[a:b].partition(" ")
@@ -260,17 +265,6 @@ class Speakers:
             i -= 1
         return False
 
-    def mention_ending_before(self, pos: int) -> Mention | None:
-        """The mention that ends last at or before ``pos`` among those starting before it."""
-        i = bisect.bisect_left(self._starts, pos) - 1
-        best = None
-        while i >= 0 and self._mentions[i].start > pos - 200:
-            m = self._mentions[i]
-            if m.end <= pos and (best is None or m.end > best.end):
-                best = m
-            i -= 1
-        return best
-
     def person_ending_before(self, pos: int, lo: int) -> Mention | None:
         """The NER person nearest before ``pos`` (ending at or before it, starting at ``lo`` or
         later) outside quotations."""
@@ -290,10 +284,6 @@ class Speakers:
         k = bisect.bisect_right(self._quoted_starts, pos) - 1
         return k >= 0 and self.quoted[k][0] <= pos < self.quoted[k][1]
 
-    def same_sentence(self, a: int, b: int) -> bool:
-        lo, hi = min(a, b), max(a, b)
-        return not _SENTENCE_BREAK.search(self.text, lo, hi)
-
     def candidates(self, a: int, b: int) -> list[Candidate]:
         """Every speaker-like reference in ``text[a:b]``, in text order: NER mentions (persons and
         bodies), backup names and bodies in the stretches the NER left untagged, and pronouns."""
@@ -305,7 +295,7 @@ class Speakers:
         for m in ms:
             if m.label in PERSON_LABELS or (m.label in BODY_LABELS and (m.label != "LOC" or m.actor is not None)):
                 out.append(Candidate(self.participant_for(m), m.start, m.end, person=m.label in PERSON_LABELS))
-            elif m.label == "LOC" and not _PLACE_BEFORE.search(text, max(0, m.start - 4), m.start):
+            elif m.label == "LOC" and not self.after_place_preposition(m.start):
                 # a "place" without an actor and not after di/ke/dari is most often a name the NER
                 # mislabelled ("ujar Febria"); a real place never speaks
                 p = Participant(text=m.text, name=self.fullest(m.text)[0], start=m.start, end=m.end)
@@ -447,7 +437,12 @@ class Speakers:
         while k > 0 and not self.text[k - 1].isspace():
             k -= 1
         w = self.text[k:j]
-        return w[:1].isupper() or w.lower() in self.cues.name_prefixes or w.lower() in ("dan", "serta")
+        low = w.lower()
+        return w[:1].isupper() or low in self.cues.name_prefixes or low in self.cues.coordinators
+
+    def after_place_preposition(self, pos: int) -> bool:
+        """True after "di", "ke", "dari": "di Beijing" is a place, not a speaker."""
+        return last_word(self.text, pos, 8).lower() in self.cues.place_prepositions and self.text[pos - 1:pos] == " "
 
     def introduced_before(self, pos: int) -> Participant | None:
         """A person the NER found who is named for the first time, as the subject, in the sentence
@@ -461,13 +456,21 @@ class Speakers:
                 return None
             if not self.in_quote(m.start) and self.subject_like(m.start):
                 s0 = self._sentence_starts[self.sentence_of(m.start)]
-                name = (m.actor.name if m.actor and m.actor.name else m.text).lower()
-                first = all((p.actor.name if p.actor and p.actor.name else p.text).lower() != name
-                            for p in self._persons[:i])
-                if first and len(self.text[s0:m.start].split()) <= 8:
+                if self._first_mention(i) and len(self.text[s0:m.start].split()) <= 8:
                     return self.participant_for(m)
             i -= 1
         return None
+
+    def _first_mention(self, i: int) -> bool:
+        """True when NER person ``i`` is the first mention of its person in the article."""
+        if self._firsts is None:
+            seen: set[str] = set()
+            self._firsts = []
+            for m in self._persons:
+                key = (m.actor.name if m.actor and m.actor.name else m.text).lower()
+                self._firsts.append(key not in seen)
+                seen.add(key)
+        return self._firsts[i]
 
     def sentence_of(self, pos: int) -> int:
         return bisect.bisect_right(self._sentence_starts, pos) - 1
@@ -517,10 +520,6 @@ class Speakers:
                 continue
             return pos, p
         return None
-
-
-def _same(a: Participant, b: Participant) -> bool:
-    return bool(a.name and b.name and a.name.lower() == b.name.lower())
 
 
 def _headline_lines(text: str) -> list[tuple[int, int]]:

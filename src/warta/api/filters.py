@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
 from jinja2 import Environment
+from markupsafe import Markup, escape
 
 from warta.api import labels, views
 
@@ -62,13 +64,21 @@ def safe_url(value: str | None) -> str | None:
     return v if v.lower().startswith(("http://", "https://")) else None
 
 
+_CODE = re.compile(r"`([^`]+)`")
+
+
+def inline_code(text: str | None) -> Markup:
+    """API descriptions are Markdown-ish: `x` becomes <code>x</code>, everything else is escaped."""
+    return Markup(_CODE.sub(lambda m: f"<code>{m.group(1)}</code>", str(escape(text or ""))))
+
+
 def install(env: Environment) -> None:
     env.filters.update(
         number=number, goldstein=goldstein, long_date=lambda d: labels.long_date(as_date(d)),
         short_date=lambda d: labels.short_date(as_date(d)) if as_date(d) else (d or "—"),
         month_name=lambda d: labels.month_name(d), event_date=event_date,
         quad_label=labels.quad_label, plover_label=labels.plover_label, modality_label=labels.modality_label,
-        entity_label=labels.entity_label, safe_url=safe_url,
+        entity_label=labels.entity_label, safe_url=safe_url, inline_code=inline_code,
         granularity_label=lambda g: labels.labels()["granularity"].get(g, g or ""),
     )
     env.globals.update(

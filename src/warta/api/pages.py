@@ -11,9 +11,9 @@ from datetime import date, timedelta
 from typing import Annotated, Any, TypeVar
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, HTTPException, Path, Request
+from fastapi import APIRouter, HTTPException, Path, Request, Response
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, RedirectResponse
 from pydantic import BaseModel, ValidationError
 
 from warta.api import chart, views
@@ -33,9 +33,9 @@ router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 M = TypeVar("M", bound=BaseModel)
 
 
-def _form(request: Request, model: type[M], **extra: Any) -> M:
+def _form(request: Request, model: type[M]) -> M:
     """The page's query string validated like the API's (empty form fields dropped); errors → 422 page."""
-    values = {**form_values(list(request.query_params.multi_items())), **extra}
+    values = form_values(list(request.query_params.multi_items()))
     try:
         return model.model_validate(values)
     except ValidationError as e:
@@ -192,12 +192,10 @@ def quotes_page(request: Request, cur: CursorDep) -> HTMLResponse:
 # --------------------------------------------------------------------------------------------
 
 @router.get("/relations")
-def relations_index(request: Request, cur: CursorDep) -> HTMLResponse:
+def relations_index(request: Request, cur: CursorDep) -> Response:
     q = _form(request, PairsQuery)
     a, b = request.query_params.get("a", "").strip(), request.query_params.get("b", "").strip()
     if a and b:  # the form's "show" button
-        from fastapi.responses import RedirectResponse
-
         pa = _form(request, _PairForm)
         return RedirectResponse(views.relations_path(pa.a, pa.b, **{"from": q.date_from, "to": q.date_to}),
                                 status_code=303)

@@ -19,24 +19,30 @@ def eval_quotes(
 ) -> None:
     """Direct-quote statement spans (P/R/F1, exact and ≥ 50 % overlap) and speaker accuracy on PFSA-ID,
     for the tuning part and the aside part (one document in five, by a hash of its id)."""
+    from rich import box
     from rich.table import Table
 
     from warta.evaluate.quotes import evaluate
 
     report = evaluate(directory, limit=limit or None, keep_errors=errors)
-    table = Table(title="Quotes on PFSA-ID dev: direct statements; speaker accuracy over overlap matches")
-    for col in ("part", "docs", "gold", "pred", "exact P / R / F1", "overlap P / R / F1", "speaker acc",
-                "indirect*"):
+    table = Table(title="Quotes on PFSA-ID dev: direct statements", box=box.SIMPLE_HEAD)
+    for col in ("part", "docs", "gold", "pred", "exact P", "R", "F1", "≥50% P", "R", "F1"):
         table.add_column(col, justify="left" if col == "part" else "right")
     for name, s in report.parts.items():
-        table.add_row(name, str(s.docs), str(s.gold), str(s.pred), " / ".join(f"{x:.3f}" for x in s.exact_prf),
-                      " / ".join(f"{x:.3f}" for x in s.overlap_prf), f"{s.speaker_accuracy:.3f}", str(s.indirect))
+        table.add_row(name, str(s.docs), str(s.gold), str(s.pred), *(f"{x:.3f}" for x in s.exact_prf),
+                      *(f"{x:.3f}" for x in s.overlap_prf))
     out.print(table)
-    out.print("* indirect quotes found: PFSA-ID labels only direct ones, so these are counted, not scored")
+    speakers = Table(title="Speakers of the overlap-matched statements", box=box.SIMPLE_HEAD)
+    for col in ("part", "matched", "speaker correct", "accuracy", "indirect found*"):
+        speakers.add_column(col, justify="left" if col == "part" else "right")
+    for name, s in report.parts.items():
+        speakers.add_row(name, str(s.overlap), str(s.speaker_ok), f"{s.speaker_accuracy:.3f}", str(s.indirect))
+    out.print(speakers)
+    out.print("* PFSA-ID labels direct quotes only: indirect quotes are counted, not scored")
 
-    rules = Table(title="system rules (both parts): predicted / overlap-matched")
-    kinds = Table(title="gold speaker found by: matched / speaker correct")
-    for t, cols in ((rules, ("rule", "pred", "matched")), (kinds, ("gold speaker", "matched", "correct"))):
+    rules = Table(title="System rules (both parts)", box=box.SIMPLE_HEAD)
+    kinds = Table(title="How the gold speaker was found (both parts)", box=box.SIMPLE_HEAD)
+    for t, cols in ((rules, ("rule", "predicted", "overlap-matched")), (kinds, ("gold speaker", "matched", "speaker correct"))):
         for col in cols:
             t.add_column(col, justify="left" if col in ("rule", "gold speaker") else "right")
     parts = list(report.parts.values())
@@ -48,11 +54,11 @@ def eval_quotes(
     out.print(kinds)
     n = sum(s.docs for s in parts)
     if n:
-        out.print(f"timing: {report.seconds_total / n * 1000:.2f} ms per article for the full analyser, "
-                  f"{report.seconds_quotes / n * 1000:.3f} ms for the quotes stage "
+        out.print(f"timing (after a warm-up article): {report.seconds_total / n * 1000:.2f} ms per article for "
+                  f"the full analyser, {report.seconds_quotes / n * 1000:.3f} ms for the quotes stage "
                   f"({report.characters / n:.0f} characters per article on average, {n} articles)")
     if errors:
-        et = Table(title="speaker errors")
+        et = Table(title="Speaker errors", box=box.SIMPLE_HEAD)
         for col in ("doc", "gold kind", "gold speaker (surface)", "system speaker (text; rule, cue)"):
             et.add_column(col)
         for s in parts:

@@ -33,18 +33,18 @@ import json
 import re
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from warta.errors import InputError
+from warta.lang.id import speech
 from warta.model import Quote
 
 DOCUMENTS = "documents-dev.jsonl"
 ASIDE_SHARE = 5  # one document in five is set aside
 _TRIM = " \t\n,\"“”„‟«»'‘’"
-_PRONOUNS = frozenset({"ia", "dia", "beliau"})
 
 
 @dataclass(slots=True)
@@ -147,7 +147,7 @@ def surfaces_match(gold: str | None, system: str | None) -> bool:
 
 def _resolve_person(sp: _Span, before: list[_Span], roles: list[_Span], titles: frozenset[str]) -> None:
     words = _name_words(sp.text, titles)
-    if sp.text.lower() in _PRONOUNS:
+    if sp.text.lower() in speech.load().pronouns:
         prev = next((p for p in reversed(before) if p.resolved), None)
         sp.resolved, sp.ok = (prev.resolved, True) if prev else (sp.text, False)
         return
@@ -340,13 +340,13 @@ def evaluate(directory: Path, analyse: Callable[[str, str], tuple[list[Quote], f
              limit: int | None = None, keep_errors: int = 0) -> Report:
     """Run the analyser on every PFSA document and score it. ``analyse(id, text)`` returns the
     quotes and the seconds the quotes stage took; the default runs the full pipeline."""
-    from warta.lang.id import speech
-
     titles = speech.load().name_prefixes
     docs = read_gold(directory / DOCUMENTS, titles)
     if limit:
         docs = docs[:limit]
     run = analyse or analyse_with_pipeline
+    if docs:
+        run(docs[0].id, docs[0].text)  # warm-up: language data and models load on first use
     parts = {"tuning": PartScores(), "aside": PartScores()}
     failures: list[tuple[str, str]] = []
     t_total = t_quotes = 0.0
@@ -378,8 +378,3 @@ def analyse_with_pipeline(doc_id: str, text: str) -> tuple[list[Quote], float]:
         if stage is quotes.find_quotes:
             tq = time.perf_counter() - t0
     return doc.quotes, tq
-
-
-def gold_speakers(docs: Iterable[GoldDoc]) -> Counter:
-    """How the gold speakers were found (for the report)."""
-    return Counter(s.kind for d in docs for s in d.statements)

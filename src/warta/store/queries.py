@@ -400,7 +400,8 @@ def relations(cur: Cursor, a: str, b: str, date_from: date | None = None, date_t
         "count(*) AS events, "
         "count(*) FILTER (WHERE quad_class = 1) AS q1, count(*) FILTER (WHERE quad_class = 2) AS q2, "
         "count(*) FILTER (WHERE quad_class = 3) AS q3, count(*) FILTER (WHERE quad_class = 4) AS q4, "
-        "round(coalesce(sum(goldstein), 0), 2)::DOUBLE AS goldstein, coalesce(sum(mentions), count(*))::BIGINT AS mentions, "
+        "round(coalesce(sum(goldstein), 0), 2)::DOUBLE AS goldstein, "
+        "coalesce(sum(mentions), count(*))::BIGINT AS mentions, "
         f"count(DISTINCT article_id) AS articles FROM ev {outer.sql} GROUP BY ALL ORDER BY period, direction",
         w.params + [a] + outer.params)
     return _dicts(cur)

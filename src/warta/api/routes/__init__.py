@@ -1,4 +1,4 @@
-"""The JSON API under ``/api``: one module per kind of record."""
+"""The JSON API under `/api`: one module per kind of record."""
 
 from fastapi import APIRouter
 

@@ -1,4 +1,4 @@
-"""``/api/articles``: stored articles, and one with its whole analysis."""
+"""`/api/articles`: stored articles, and one with its whole analysis."""
 
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ def list_articles(cur: CursorDep, q: Annotated[ArticleQuery, Query()]) -> dict:
 @router.get("/articles/{article_id}", response_model=ArticleDetail, responses=NOT_FOUND, summary="One article")
 def get_article(cur: CursorDep, article_id: Annotated[Key, Path(description="The article's id.")]) -> dict:
     """The article's normalised text and its analysis: entities, dates, events (with evidence) and
-    quotes, every one with character offsets into ``text``; the stories it belongs to."""
+    quotes, every one with character offsets into `text`; the stories it belongs to."""
     return article_detail(cur, article_id)
 
 

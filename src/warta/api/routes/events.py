@@ -1,4 +1,4 @@
-"""``/api/events``: coded events with filters and pagination, each with its evidence."""
+"""`/api/events`: coded events with filters and pagination, each with its evidence."""
 
 from __future__ import annotations
 
@@ -30,9 +30,9 @@ def events_page(cur: CursorDep, q: EventQuery) -> dict:
 
 @router.get("/events", response_model=Page[EventOut], summary="List events")
 def list_events(cur: CursorDep, q: Annotated[EventQuery, Query()]) -> dict:
-    """Events, newest day first. ``day`` is the event's own date when the article gives it to the day,
-    else the publication date; ``from``/``to`` filter on it. Country filters use the coding guide's
-    keys; ``actor`` matches an actor code or its start."""
+    """Events, newest day first. `day` is the event's own date when the article gives it to the day,
+    else the publication date; `from`/`to` filter on it. Country filters use the coding guide's
+    keys; `actor` matches an actor code or its start."""
     return events_page(cur, q)
 
 

@@ -1,4 +1,4 @@
-"""``/api/quotes``: who said what."""
+"""`/api/quotes`: who said what."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""``/api/relations``: how two countries treat each other over time, and the busiest pairs."""
+"""`/api/relations`: how two countries treat each other over time, and the busiest pairs."""
 
 from __future__ import annotations
 
@@ -26,11 +26,11 @@ def load_relations(cur: CursorDep, a: str, b: str, q: RelationsQuery) -> Relatio
 def get_relations(cur: CursorDep, a: Annotated[CountryKey, Path(description="First country key (RUS).")],
                   b: Annotated[CountryKey, Path(description="Second country key (CHN).")],
                   q: Annotated[RelationsQuery, Query()]) -> dict:
-    """Per day (or month) and direction — ``AB`` is a → b, ``BA`` is b → a — the number of events, the
+    """Per day (or month) and direction — `AB` is a → b, `BA` is b → a — the number of events, the
     events per QuadClass (q1 verbal cooperation, q2 material cooperation, q3 verbal conflict, q4
     material conflict), the sum of their Goldstein values, mentions and articles. Only asserted events
-    count unless ``modality`` says otherwise. The same key twice gives the country's domestic events
-    (all ``AB``)."""
+    count unless `modality` says otherwise. The same key twice gives the country's domestic events
+    (all `AB`)."""
     rel = load_relations(cur, a, b, q)
     return {"a": rel.a, "b": rel.b, "by": rel.by, "modality": q.modality, "from": q.date_from, "to": q.date_to,
             "rows": rel.rows, "totals": rel.totals}
@@ -38,7 +38,7 @@ def get_relations(cur: CursorDep, a: Annotated[CountryKey, Path(description="Fir
 
 @router.get("/relations", response_model=list[PairOut], summary="The busiest country pairs")
 def list_pairs(cur: CursorDep, q: Annotated[PairsQuery, Query()]) -> list[dict]:
-    """Country pairs by number of asserted events between them (either direction); ``limit`` pairs."""
+    """Country pairs by number of asserted events between them (either direction); `limit` pairs."""
     return queries.top_pairs(cur, q.date_from, q.date_to, limit=q.limit)
 
 

@@ -1,4 +1,4 @@
-"""``/api/stats``: what the served database holds."""
+"""`/api/stats`: what the served database holds."""
 
 from __future__ import annotations
 

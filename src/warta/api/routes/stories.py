@@ -1,4 +1,4 @@
-"""``/api/stories`` and ``/api/digest``: the stories ``warta digest`` stored, and the "Top N Dunia"
+"""`/api/stories` and `/api/digest`: the stories `warta digest` stored, and the "Top N Dunia"
 digest of a day in the seed's shape (JSON, or issue 6's text, Markdown and HTML renderings)."""
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ def get_digest(cur: CursorDep, q: Annotated[DigestQuery, Query()],
                format: Annotated[DigestFormat, Query(description="json (default), text, markdown or html.")] = "json",
                ) -> dict | Response:
     """The day's top world stories, best first, with the edition's intro ("Top 3 Dunia edisi Kamis,
-    25 Mei 2023, dibuka dengan berita …"), summaries and links. Without ``date``: the latest day that
+    25 Mei 2023, dibuka dengan berita …"), summaries and links. Without `date`: the latest day that
     has world stories."""
     sd = stored_digest(cur, q.day, q.top)
     if sd is None:

@@ -16,7 +16,8 @@ from warta.errors import WartaError
 
 _FILE = "speech_cues.yaml"
 _KEYS = (
-    "direct_cues", "reporting_verbs", "reporting_verbs_with_clause", "complementisers", "verb_adverbs",
+    "direct_cues", "reporting_verbs", "reporting_verbs_with_clause", "verb_blockers", "coordinators",
+    "place_prepositions", "not_subject_starts", "complementisers", "verb_adverbs",
     "according_to", "passive_cues", "demikian", "passive_subjects", "pronouns", "demonstratives", "group_pronouns",
     "speaker_stops", "title_cues", "name_prefixes", "body_heads", "name_particles", "not_names",
 )
@@ -27,6 +28,10 @@ class SpeechCues:
     direct_cues: frozenset[str]
     reporting_verbs: frozenset[str]
     reporting_verbs_with_clause: frozenset[str]
+    verb_blockers: frozenset[str]
+    coordinators: frozenset[str]
+    place_prepositions: frozenset[str]
+    not_subject_starts: frozenset[str]
     complementisers: frozenset[str]
     verb_adverbs: frozenset[str]
     according_to: frozenset[str]

@@ -1,0 +1,112 @@
+"""The Parquet store: warta's tables as Parquet files partitioned by date, for corpora too big to
+pass around as one DuckDB file, and for tools that read Parquet (pandas, Spark, Polars, DuckDB).
+
+Layout (Hive partitioning, one folder per table, partitioned by the article's publication date)::
+
+    DIR/warta-parquet.json                  manifest: format, partition, schema version, tables
+    DIR/articles/day=2025-06-01/data_0.parquet
+    DIR/events/day=2025-06-01/data_0.parquet
+    DIR/{analyses,entities,dates,quotes}/day=…/…
+    DIR/*/day=undated/…                     articles without a publication date
+
+Every table keeps the DuckDB store's columns (``store/migrations``), so the same SQL runs on both:
+``open_parquet(DIR)`` gives an in-memory DuckDB connection whose views ``articles``, ``events`` …
+read the files — ``warta export --db DIR`` and plain ``duckdb`` use it::
+
+    SELECT type, count(*) FROM read_parquet('DIR/events/*/*.parquet', hive_partitioning=true) GROUP BY 1
+
+Writing a range of days replaces those days' partitions and leaves the others, so a daily job can
+export (or re-export) just the new day.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Literal
+
+import duckdb
+
+from warta.errors import StoreError
+from warta.store.db import schema_version
+from warta.store.export import ExportFilter
+
+MANIFEST = "warta-parquet.json"
+TABLES = ("articles", "analyses", "entities", "dates", "events", "quotes")
+Partition = Literal["day", "month", "year"]
+_FORMATS = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
+UNDATED = "undated"
+
+
+def _quote(path: Path) -> str:
+    return "'" + str(path).replace("'", "''") + "'"
+
+
+def is_parquet_store(path: str | Path) -> bool:
+    return (Path(path) / MANIFEST).is_file()
+
+
+def export_parquet(con: duckdb.DuckDBPyConnection, out: str | Path, f: ExportFilter = ExportFilter(),
+                   partition: Partition = "day") -> dict[str, int]:
+    """Write the store's tables under ``out`` (rows per table). Partitions of the written days are
+    replaced; an existing store must use the same partitioning."""
+    out = Path(out)
+    manifest_path = out / MANIFEST
+    if out.exists() and any(out.iterdir()) and not manifest_path.exists():
+        raise StoreError(f"{out} exists and is not a warta Parquet store; choose an empty or new folder")
+    if manifest_path.exists():
+        old = json.loads(manifest_path.read_text("utf-8"))
+        if old.get("partition") != partition:
+            raise StoreError(f"{out} is partitioned by {old.get('partition')}, not {partition}")
+    out.mkdir(parents=True, exist_ok=True)
+    key = f"coalesce(strftime(a.published, '{_FORMATS[partition]}'), '{UNDATED}')"
+    where, params = f.where("a.published")
+    where_sql = f"WHERE {where}" if where else ""
+    counts: dict[str, int] = {}
+    values = [v for (v,) in con.execute(f"SELECT DISTINCT {key} FROM articles a {where_sql}", params).fetchall()]
+    for table in TABLES:
+        for value in values:  # replace exactly the partitions this export writes
+            shutil.rmtree(out / table / f"{partition}={value}", ignore_errors=True)
+        if table == "articles":
+            select = f"SELECT a.*, {key} AS {partition} FROM articles a {where_sql}"
+        else:
+            select = f"SELECT t.*, {key} AS {partition} FROM {table} t JOIN articles a ON a.id = t.article_id {where_sql}"
+        counts[table] = con.execute(f"SELECT count(*) FROM ({select})", params).fetchone()[0]
+        if counts[table]:
+            con.execute(f"COPY ({select}) TO {_quote(out / table)} (FORMAT parquet, COMPRESSION zstd, "
+                        f"PARTITION_BY ({partition}), OVERWRITE_OR_IGNORE, FILENAME_PATTERN 'data_{{i}}')", params)
+    manifest = {"format": "warta-parquet", "partition": partition, "schema_version": schema_version(con),
+                "tables": [t for t in TABLES if (out / t).exists()]}
+    manifest_path.write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
+    return counts
+
+
+def open_parquet(path: str | Path) -> duckdb.DuckDBPyConnection:
+    """An in-memory DuckDB connection with one view per table of the Parquet store at ``path``,
+    with the DuckDB store's columns (the partition column is left out)."""
+    path = Path(path)
+    if not is_parquet_store(path):
+        raise StoreError(f"no warta Parquet store at {path} (make one with `warta export --format parquet --out {path}`)")
+    manifest = json.loads((path / MANIFEST).read_text("utf-8"))
+    partition = manifest.get("partition", "day")
+    from warta.store.db import open_store
+
+    con = open_store(":memory:")  # every table and view of the schema, empty
+    for table in manifest.get("tables", TABLES):
+        if not any((path / table).glob("*/*.parquet")):
+            continue  # nothing written: the empty table stays
+        files = _quote(path / table / "*" / "*.parquet")
+        con.execute(f"DROP TABLE {table}")
+        con.execute(f"CREATE VIEW {table} AS SELECT * EXCLUDE ({partition}) FROM read_parquet({files}, "
+                    f"hive_partitioning = true, union_by_name = true)")
+    return con
+
+
+def open_for_export(path: str | Path) -> duckdb.DuckDBPyConnection:
+    """A read-only connection to a DuckDB store file, or to a Parquet store folder."""
+    from warta.store.db import open_store
+
+    if Path(path).is_dir():
+        return open_parquet(path)
+    return open_store(path, read_only=True)
