@@ -8,7 +8,7 @@ import csv
 import gzip
 import json
 import re
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 import duckdb
@@ -326,3 +326,35 @@ def test_export_command(store: Path, tmp_path: Path) -> None:
 
     bad = runner.invoke(app, ["export", "-f", "gdelt", "--db", str(store), "--from", "6/2/2024"])
     assert bad.exit_code != 0
+
+
+def test_analyze_writes_a_parquet_store_that_export_reads(tmp_path: Path) -> None:
+    """`warta analyze --format parquet`: the same analyses as the JSONL output, without a database."""
+    import itertools
+
+    from warta.samples import sample_path
+
+    corpus = tmp_path / "sample.jsonl"
+    with gzip.open(sample_path(), "rt", encoding="utf-8") as f:  # IndoSum sample, CC BY-SA 4.0
+        corpus.write_text("".join(itertools.islice(f, 12)), encoding="utf-8")
+    runner = CliRunner()
+    printed = runner.invoke(app, ["analyze", str(corpus), "--workers", "1", "-q"], catch_exceptions=False)
+    store = tmp_path / "store"
+    wrote = runner.invoke(app, ["analyze", str(corpus), "--workers", "1", "--format", "parquet", "--out", str(store)],
+                          catch_exceptions=False)
+    assert wrote.exit_code == 0 and "wrote the Parquet store" in wrote.stderr
+    exported = runner.invoke(app, ["export", "-f", "jsonl", "--db", str(store), "-q"], catch_exceptions=False)
+
+    def normal(lines: str) -> dict:
+        out = {}
+        for line in lines.splitlines():
+            d = json.loads(line)
+            for q in d["quotes"]:
+                if q["speaker"]:
+                    q["speaker"]["start"] = q["speaker"]["end"] = 0
+            out[d["id"]] = d
+        return out
+
+    assert normal(exported.stdout) == normal(printed.stdout) and len(normal(printed.stdout)) == 12
+    again = runner.invoke(app, ["analyze", str(corpus), "--workers", "1", "--format", "parquet", "--out", str(store)])
+    assert again.exit_code != 0  # never appends twice to the same store

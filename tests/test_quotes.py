@@ -305,3 +305,16 @@ def test_seed_example_three_mishustin_quotes(seed_example) -> None:
         assert all(text[q.start:q.end] == q.text and q.text[0] not in "“\"" for q in mishustin)
         # "teman baik" and "tanpa batas" are scare quotes, not speech
         assert not any(q.text in ("teman baik", "tanpa batas") for q in qs)
+
+
+def test_the_speech_cue_file_loads_and_a_malformed_one_is_a_clear_error() -> None:
+    from warta.errors import WartaError
+    from warta.lang.id import speech
+
+    cues = speech.load()
+    assert {"kata", "ujar", "tutur"} <= cues.direct_cues and "mengatakan" in cues.reporting_verbs
+    assert "menurut" in cues.according_to and "ia" in cues.pronouns
+    with pytest.raises(WartaError, match="direct_cues"):
+        speech.parse("direct_cues: kata\n")
+    with pytest.raises(WartaError, match="not valid YAML"):
+        speech.parse("direct_cues: [kata\n")

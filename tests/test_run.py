@@ -9,7 +9,6 @@ import json
 import operator
 import os
 import pickle
-from functools import partial
 from pathlib import Path
 
 import pytest

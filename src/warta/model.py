@@ -276,6 +276,9 @@ class Doc:
     events: list[Event] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     dateline: Dateline | None = None  # set by segment
+    # Set by dates: the day roles are resolved on — the publication date, or for an undated text the
+    # latest date it states itself (None when it states none). Added by issue 3 (C3).
+    reference_date: date | None = None
 
     @property
     def published(self) -> date | None:

@@ -210,6 +210,8 @@ class Frame:
     trigger_of: list[int] = field(default_factory=list)  # token -> trigger id or -1
     used: set[int] = field(default_factory=set)  # tokens an event already took as its `with` words
     question: bool = False
+    # "anti-AS", "pro-Rusia": (first token, last token, refs, prefix) of actors named as a stance
+    stances: list[tuple[int, int, list[Ref], str]] = field(default_factory=list)
 
     # -------------------------------------------------------------------------------- building
     @classmethod
@@ -296,8 +298,10 @@ class Frame:
             r = self._tok_range(m.start, m.end)
             if r is None:
                 continue
-            if self._stance_prefixed(r[0], m.start):
-                continue  # "anti-Suriah", "pro-Rusia": a stance, not the actor
+            prefix = self._stance_prefix(r[0], m.start)
+            if prefix:  # "anti-Suriah", "pro-Rusia": a stance, not the actor
+                self.stances.append((r[0], r[1], refs_of(m), prefix))
+                continue
             if spans and r[0] <= spans[-1][1]:  # nested or overlapping: same phrase
                 first, last, ms = spans[-1]
                 spans[-1] = (first, max(last, r[1]), ms + [m])
@@ -357,13 +361,18 @@ class Frame:
                 self.unit_of[j] = k
                 self.cls[j] = UNIT
 
-    def _stance_prefixed(self, first: int, start: int) -> bool:
+    def _stance_prefix(self, first: int, start: int) -> str | None:
+        """The stance word glued to (or set before) a name: "anti-Suriah", "anti - AS" (text
+        tokenized upstream), "anti Israel"; None for a name that stands as an actor."""
         head = self.raws[first][:max(0, start - self.starts[first])].lower()
-        if head.endswith("-"):
-            return head[:-1] in self.lex.not_actor_prefixes
-        return (not head and first >= 2 and self.words[first - 1] == "-"
-                and self.ends[first - 1] == self.starts[first] and self.ends[first - 2] == self.starts[first - 1]
-                and self.words[first - 2] in self.lex.not_actor_prefixes)
+        prefixes = self.lex.not_actor_prefixes
+        if head:
+            return head[:-1] if head.endswith("-") and head[:-1] in prefixes else None
+        if first >= 2 and self.words[first - 1] == "-" and self.words[first - 2] in prefixes:
+            return self.words[first - 2]
+        if first >= 1 and self.words[first - 1] in prefixes and self.raws[first - 1].islower():
+            return self.words[first - 1]
+        return None
 
     def _next_unit(self, i: int, max_gap: int = 2) -> int | None:
         """The unit starting within ``max_gap`` noun-phrase words after token i."""
@@ -489,6 +498,8 @@ class Frame:
             while j >= ch.body and self.cls[j] in (NOUNISH, AUX) :
                 j -= 1
             u.pp = self.prep_of.get(j) if j >= ch.body and self.cls[j] == PREP else None
+            if u.pp == "dengan" and j == ch.body and self._verb_follows(k):
+                u.pp = None  # ", dengan Rusia mendukung Assad": the subject of an absolute clause
         groups: list[list[int]] = []
         for k, u in enumerate(self.units):
             j = u.first - 1

@@ -38,6 +38,7 @@ resolves; the rest is returned with value None.
 from __future__ import annotations
 
 import bisect
+import calendar as pycalendar
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -564,6 +565,8 @@ def _resolve_relative(f: _Found, ref: date, future: bool) -> str | None:
     monday = ref - timedelta(days=ref.isoweekday() - 1)
     if unit == "weekend":
         return (monday + timedelta(days=5 + 7 * k)).isoformat()
+    if unit == "week-start":
+        return (monday + timedelta(days=7 * k)).isoformat()
     if unit == "weekday-in-week" and f.weekday:
         return (monday + timedelta(days=f.weekday - 1 + 7 * k)).isoformat()
     if unit == "weekday" and f.weekday:
@@ -742,8 +745,39 @@ def find_date_expressions(text: str, published: date | None,
 
 
 def find_dates(doc: Doc) -> None:
-    """Stage: ``doc.dates``, resolved against ``doc.published`` (None: absolute dates only)."""
+    """Stage: ``doc.dates``, resolved against ``doc.published`` (None: absolute dates only), and
+    ``doc.reference_date``: the day later stages read roles on (see :func:`reference_date`)."""
     doc.dates = find_date_expressions(doc.text, doc.published, doc.sentences)
+    doc.reference_date = reference_date(doc.dates, doc.published)
+
+
+def reference_date(dates: list[DateExpr], published: date | None) -> date | None:
+    """The day an article speaks from: its publication date; for an undated text (a sentence
+    collection, a bare file) the latest date it states to the day or month, else the latest year
+    it states — news reports the recent past and recalls older events, so the latest stated date
+    is the best lower bound of when it was written. A month or year counts as its last day
+    ("Februari 2005" → 2005-02-28). Only the text's own written dates count (relative phrases
+    cannot resolve without a publication date). None when the text states no date."""
+    if published is not None:
+        return published
+    exact = [d.value for d in dates if d.value and d.granularity in ("day", "month")]
+    pool = exact or [d.value for d in dates if d.value and d.granularity == "year"]
+    if not pool:
+        return None
+    return _last_day(max(pool))
+
+
+def _last_day(value: str) -> date | None:
+    """"2005-02-14" → that day; "2005-02" → 2005-02-28; "2005" → 2005-12-31."""
+    try:
+        if len(value) == 10:
+            return date.fromisoformat(value)
+        if len(value) == 7:
+            year, month = int(value[:4]), int(value[5:7])
+            return date(year, month, pycalendar.monthrange(year, month)[1])
+        return date(int(value[:4]), 12, 31)
+    except ValueError:
+        return None
 
 
 # --- for the event coder ------------------------------------------------------------------------

@@ -21,6 +21,10 @@ from warta.analyse.modality import clause_modality, noun_modality
 from warta.model import MUTUAL_TYPES, Modality
 
 POSSESSOR_REACH = 6  # tokens between an event noun (or its `with` words) and its possessor
+#: Doers of a mutual or reciprocal event paired with each other: at most this many countries
+#: ("Rusia, China dan Iran menggelar latihan bersama"); a longer list is a multilateral setting
+#: whose convener the clause does not name ("pertemuan enam negara: …").
+MAX_RECIPROCAL = 3
 
 
 @dataclass(slots=True)
@@ -103,7 +107,8 @@ def _pairs(p: Pattern, src: list[Ref], tgt: list[Ref], reciprocal: bool = False)
         inclusive = {t.phrase for t in tgt if t.actor.country in src_countries}
         return [(s, t) for s in src for t in tgt if t.phrase not in inclusive or len(tgt) == 1]
     members = src or tgt
-    if len(members) >= 2 and (p.reciprocal or reciprocal):
+    if len(members) >= 2 and (p.reciprocal or reciprocal) and len(
+            {m.actor.country for m in members}) <= MAX_RECIPROCAL:
         out: list[tuple[Ref, Ref | None]] = []
         for i, a in enumerate(members):
             for b in members[i + 1:]:
@@ -128,10 +133,22 @@ def _clause_lo(frame: Frame, subj: Subject | None, t: int) -> int:
     return frame.chunks[c].body
 
 
+def _behind_event_noun(frame: Frame, start: int, tok: int, own: int, skip: tuple[int, int] | None) -> bool:
+    """Whether another event noun stands between a verb and the phrase at ``tok``: "menolak
+    pengusiran paksa terhadap warga Palestina" — the "terhadap" phrase belongs to the noun."""
+    for i in range(start, tok):
+        t = frame.trigger_of[i]
+        if t >= 0 and t != own and frame.cls[i] != VERB and not (skip and skip[0] <= i <= skip[1]):
+            return True
+    return False
+
+
 def _first_in_slots(frame: Frame, start: int, slots: tuple[str, ...], reach: bool, own: int,
                     skip: tuple[int, int] | None) -> tuple[int, str] | None:
     for g, slot, tok in frame.scan(start, stop_at_verb=not reach, own=own, skip=skip):
         if slot in slots:
+            if slot != SLOT_OBJECT and _behind_event_noun(frame, start, tok, own, skip):
+                continue
             if reach and slot == SLOT_OBJECT and tok > start and not any(
                     frame.cls[i] == VERB and frame.trigger_of[i] != own for i in range(start, tok)):
                 if frame.first_bare_group(start, tok + 1) == g and tok - start > 1:
@@ -295,6 +312,8 @@ def _code_noun(frame: Frame, tid: int, t0: int, t1: int, t_end: int, form: Form,
         light = frame.phrase_ending_at(g, lex.light_verbs) is not None
         exper = not light and any(frame.phrase_ending_at(j, lex.experiencer_verbs) is not None
                                   for j in range(g, t0))  # "menjadi sasaran serangan …"
+        exper = exper or (not light and p.type in lex.response_types and any(
+            frame.phrase_ending_at(j, lex.response_verbs) is not None for j in range(g, t0)))
         adjunct = (frame.cls[g] in (PREP, BOUNDARY)
                    and frame.phrase_ending_at(g, lex.adjunct_heads) is not None)
         on_behalf = (frame.cls[g] in (PREP, BOUNDARY)

@@ -16,6 +16,7 @@ from typing import Literal
 import ahocorasick
 import yaml
 
+from warta.analyse.event_morphology import DEFAULT_KINDS, MorphologyError, expand
 from warta.model import PLOVER_TYPES
 from warta.ontology import cameo_codes
 
@@ -78,6 +79,8 @@ class EventLexicon:
     automaton: ahocorasick.Automaton
     light_verbs: frozenset[Phrase]
     experiencer_verbs: frozenset[Phrase]
+    response_verbs: frozenset[Phrase]  # "membantah tuduhan AS": the noun's doer acted on the subject
+    response_types: frozenset[str]
     adjunct_heads: frozenset[Phrase]
     on_behalf_heads: frozenset[Phrase]
     max_phrase: int
@@ -112,13 +115,14 @@ def _pattern(raw: dict, order: int, noun_default: tuple[str, ...], overrides: di
     if mapped != ptype and overrides.get(code) != ptype:
         raise PatternError(f"pattern {pid}: CAMEO {code} is {mapped} in CAMEO2PLOVER, not {ptype} "
                            f"(add it to type_overrides with the guide's reason if intended)")
-    if not any(raw.get(k) for k in ("active", "passive", "noun")):
+    forms = pattern_forms(raw, pid)
+    if not any(forms.values()):
         raise PatternError(f"pattern {pid}: no active, passive or noun forms")
     for k in ("active", "passive", "noun"):
-        forms = [" ".join(f) for f in _phrases(raw.get(k))]
-        if len(forms) != len(set(forms)):
+        listed = [" ".join(f) for f in _phrases(raw.get(k))]
+        if len(listed) != len(set(listed)):
             raise PatternError(f"pattern {pid}: a {k} form is listed twice")
-    tgt = raw.get("target", list(noun_default) if raw.get("noun") and not raw.get("active") else ["object"])
+    tgt = raw.get("target", list(noun_default) if forms["noun"] and not forms["active"] else ["object"])
     target = None if tgt == "none" else tuple(str(x).lower() for x in tgt)
     mode = raw.get("mode") or (codes[code].plover_mode if mapped == ptype else None)
     return Pattern(
@@ -138,6 +142,27 @@ def _pattern(raw: dict, order: int, noun_default: tuple[str, ...], overrides: di
     )
 
 
+def pattern_forms(raw: dict, pid: str = "?") -> dict[str, tuple[Phrase, ...]]:
+    """A pattern's active, passive and noun forms: those listed, then those its ``stems`` spell
+    (``stems: [kecam, {tangkap: [meN, di, peN-an]}]``; a stem without kinds takes the pattern's
+    ``stem_forms``, else meN- and di-)."""
+    out = {k: list(_phrases(raw.get(k))) for k in ("active", "passive", "noun")}
+    default = tuple(raw.get("stem_forms") or DEFAULT_KINDS)
+    for entry in raw.get("stems") or ():
+        items = entry.items() if isinstance(entry, dict) else [(entry, default)]
+        for stem, kinds in items:
+            try:
+                spelled = expand(str(stem), tuple(kinds or default))
+            except MorphologyError as e:
+                raise PatternError(f"pattern {pid}: {e}") from None
+            for k, words in spelled.items():
+                for w in words:
+                    ph = _phrase(w)
+                    if ph not in out[k]:
+                        out[k].append(ph)
+    return {k: tuple(v) for k, v in out.items()}
+
+
 def build_lexicon(data: dict) -> EventLexicon:
     """Compile the parsed events.yaml. Raises ``PatternError`` naming the faulty pattern."""
     noun_default = tuple(data.get("noun_target_default") or ("terhadap", "atas", "ke", "kepada"))
@@ -151,8 +176,9 @@ def build_lexicon(data: dict) -> EventLexicon:
             raise PatternError(f"pattern id {p.id} used twice")
         seen_ids.add(p.id)
         patterns.append(p)
+        forms = pattern_forms(raw, p.id)
         for kind in ("active", "passive", "noun"):
-            for words in _phrases(raw.get(kind)):
+            for words in forms[kind]:
                 readings.setdefault(" ".join(words), []).append(Form(words, kind, p))
                 if kind == "noun":  # "kunjungannya", "serangannya"
                     nya = words[:-1] + (words[-1] + NYA,)
@@ -177,6 +203,8 @@ def build_lexicon(data: dict) -> EventLexicon:
         patterns=tuple(patterns), automaton=auto,
         light_verbs=frozenset(_phrases(data.get("light_verbs"))),
         experiencer_verbs=frozenset(_phrases(data.get("experiencer_verbs"))),
+        response_verbs=frozenset(_phrases(data.get("response_verbs"))),
+        response_types=frozenset(str(t) for t in data.get("response_types") or ()),
         adjunct_heads=frozenset(_phrases(data.get("adjunct_heads"))),
         on_behalf_heads=frozenset(_phrases(data.get("on_behalf_heads"))),
         max_phrase=max((len(k.split()) for k in readings), default=1),

@@ -1,7 +1,8 @@
 """The ``mentions`` stage: entity mentions resolved to actors, with in-document resolution.
 
 ``find_mentions(doc)`` sets ``doc.mentions``: non-overlapping ``Mention``s in text order, each with
-``label`` (PER / ORG / LOC / GPE), ``actor`` (name, code, country, kind, role valid on ``doc.published``) and
+``label`` (PER / ORG / LOC / GPE), ``actor`` (name, code, country, kind, role valid on
+``doc.reference_date`` — the publication date, or for an undated text the latest date it states) and
 ``rule`` (the evidence). Sources, in order of trust:
 
 1. **role phrases** — a role word from the dictionary (``find_roles``) followed by a state and/or a name
@@ -101,11 +102,26 @@ def locative_words() -> frozenset[str]:
 
 
 @cache
-def _read_cues() -> tuple[dict[str, list[GroupCue]], frozenset[str], frozenset[str], frozenset[str]]:
+def anaphor_cues() -> dict[str, str]:
+    """Phrases that stand for one actor named shortly before ("negara itu" → country)."""
+    return _read_cues()[4]
+
+
+@cache
+def mission_words() -> frozenset[str]:
+    """Words naming a diplomatic mission ("kbri", "kedutaan besar"): a place after them is a location."""
+    return _read_cues()[5]
+
+
+@cache
+def _read_cues() -> tuple[dict[str, list[GroupCue]], frozenset[str], frozenset[str], frozenset[str],
+                          dict[str, str], frozenset[str]]:
     groups: dict[str, list[GroupCue]] = {}
     postings: set[str] = set()
     collective: set[str] = set()
     locative: set[str] = set()
+    anaphors: dict[str, str] = {}
+    missions: set[str] = set()
     for lineno, raw in enumerate(CUES_PATH.read_text(encoding="utf-8").splitlines(), 1):
         line = raw.strip()
         if not line or line.startswith("#"):
@@ -120,11 +136,15 @@ def _read_cues() -> tuple[dict[str, list[GroupCue]], frozenset[str], frozenset[s
             collective.add(cols[1].lower())
         elif cols[0] == "locative" and len(cols) == 2:
             locative.add(cols[1].lower())
+        elif cols[0] == "anaphor" and len(cols) == 3 and cols[2] in ("country", "group"):
+            anaphors[" ".join(cols[1].lower().split())] = cols[2]
+        elif cols[0] == "mission" and len(cols) == 2:
+            missions.add(" ".join(cols[1].lower().split()))
         else:
             raise ValueError(f"{CUES_PATH.name}:{lineno}: cannot read {raw!r}")
     for cues in groups.values():
         cues.sort(key=lambda c: -len(c.words))
-    return groups, frozenset(postings), frozenset(collective), frozenset(locative)
+    return groups, frozenset(postings), frozenset(collective), frozenset(locative), anaphors, frozenset(missions)
 
 
 @cache
@@ -246,7 +266,7 @@ def find_mentions(doc: Doc) -> None:
         doc.mentions = []
         return
     d = dictionary()
-    on = doc.published
+    on = doc.reference_date or doc.published  # an undated text: the latest date it states
     tok_texts, tok_spans = _tokens(doc)
     sent_bounds = _sentence_bounds(doc)
     sent_starts = [s for s, _ in sent_bounds]
@@ -255,7 +275,9 @@ def find_mentions(doc: Doc) -> None:
     gaz = _gazetteer_spans(d, text, on)
     crf = _crf_spans(text, tok_texts, tok_spans, sent_bounds, gaz, roles)
     entities = _merge_entities(text, gaz, crf, roles)
+    entities = _add_anaphors(text, entities, d, on, sent_starts)
     spans = _role_phrases(text, entities, roles, d)
+    spans = _attach_mission_places(text, spans, roles)
     spans = _resolve_names(text, tok_texts, tok_spans, spans, d, on)
     spans = _add_groups(text, tok_texts, tok_spans, spans, d, on)
 
@@ -434,6 +456,11 @@ def _merge_entities(text: str, gaz: list[_Span], crf: list[_Span], roles: list[_
             m = re.match(r"([^\W\d_]+)\s+", text[c.start:c.end])
             if m is not None and "place" in cues.get(m.group(1).lower(), ()):
                 c.start += m.end()
+        if c.label == "PER":
+            # "Jepang Heri Akhmadi" (after "Dubes RI untuk"): a state the CRF swept into a name
+            _trim_leading_states(text, c, chosen)
+            if c.start >= c.end:
+                continue
         inner_roles = [r for r in roles if _overlaps(r.start, r.end, c.start, c.end)]
         if inner_roles:
             r0 = inner_roles[0]
@@ -441,6 +468,8 @@ def _merge_entities(text: str, gaz: list[_Span], crf: list[_Span], roles: list[_
                 # an organisation's name may hold role words ("Serikat Petani Indonesia"); one that
                 # opens it makes it an office ("Kementerian Luar Negeri China")
                 if r0.start == c.start:
+                    if _only_roles_and_states(text, c, inner_roles, chosen):
+                        continue  # "Dubes RI": a role phrase, which may go on to its holder's name
                     c.sector, c.title = r0.sector, r0.title
             elif c.label == "PER" and r0.start <= c.start and all(r.end < c.end for r in inner_roles):
                 c.start = max(r.end for r in inner_roles)
@@ -459,7 +488,14 @@ def _merge_entities(text: str, gaz: list[_Span], crf: list[_Span], roles: list[_
                 chosen.remove(g)
             states = [g for g in inside if g.actor is not None and g.actor.kind == "country"]
             if c.label == "PER":
-                c.actor = next((g.actor for g in inside if g.label == "PER"), None)
+                inner = next((g for g in inside if g.label == "PER"), None)
+                # "Brigitte Macron", "Mokhzani Mahathir": a given name before a famous surname is
+                # somebody else of that family, not the dictionary's person
+                c.actor = inner.actor if inner is not None and inner.how != "short" else None
+            elif c.label == "ORG" and inside[0].start == c.start and inside[0].label == "ORG" and \
+                    inside[0].actor is not None and inside[0].actor.country:
+                # "KJRI Osaka", "KBRI Den Haag": the dictionary's body with the place it sits in
+                c.actor = inside[0].actor
             elif c.label == "ORG" and states:
                 c.actor = Actor(name="", code=None, country=states[0].actor.country, kind="organisation")
         chosen.append(c)
@@ -471,6 +507,35 @@ def _merge_entities(text: str, gaz: list[_Span], crf: list[_Span], roles: list[_
             c.actor.role = c.title
     chosen.sort(key=lambda s: s.start)
     return chosen
+
+
+def _trim_leading_states(text: str, c: _Span, hits: list[_Span]) -> None:
+    """Move a CRF person's start past the states at its start ("Jepang Heri Akhmadi" → "Heri
+    Akhmadi"): a person's name never begins with a country's name."""
+    moved = True
+    while moved:
+        moved = False
+        for g in hits:
+            if g.start == c.start and g.end < c.end and g.label in ("GPE", "LOC") and \
+                    g.actor is not None and g.actor.kind == "country":
+                c.start = g.end
+                while c.start < c.end and text[c.start].isspace():
+                    c.start += 1
+                moved = True
+                break
+
+
+def _only_roles_and_states(text: str, c: _Span, inner_roles: list[_Span], hits: list[_Span]) -> bool:
+    """Is this CRF organisation nothing but role words and states ("Dubes RI", "Menlu AS")?"""
+    pos = c.start
+    parts = sorted([r for r in inner_roles] + [g for g in hits if c.start <= g.start and g.end <= c.end
+                                                 and g.actor is not None and g.actor.kind == "country"],
+                   key=lambda x: x.start)
+    for x in parts:
+        if text[pos:x.start].strip():
+            return False
+        pos = max(pos, x.end)
+    return not text[pos:c.end].strip() and any(x.label != "ROLE" for x in parts)
 
 
 def _opens_with_org_word(text: str, c: _Span) -> bool:
@@ -660,14 +725,150 @@ def _person_with_role(known: Actor | None, surface: str, country: str | None, se
 
 
 def _apply_appositions(text: str, spans: list[_Span], roles: list[_Span]) -> None:
-    """"Li Qiang, Perdana Menteri China, …": the name without a state takes the phrase's."""
+    """Comma appositions: "Li Qiang, Perdana Menteri China, …" and "Perdana Menteri China, Li Qiang,
+    …" — the name without a state takes the role phrase's state, code and title. Then "warga
+    Amerika John Smith": see :func:`_qualify_people`."""
     for a, b in zip(spans, spans[1:]):
-        if a.label != "PER" or a.actor is None or a.actor.country or not b.rule.startswith("role:"):
+        if text[a.end:b.start].strip() != ",":
             continue
-        if text[a.end:b.start].strip() != "," or b.actor is None or not b.actor.country:
+        if a.label == "PER" and a.actor is not None and not a.actor.country and b.rule.startswith("role:") \
+                and b.actor is not None and b.actor.country:
+            a.actor = replace(a.actor, country=b.actor.country, code=b.actor.code, role=b.actor.role)
+            a.rule += "+apposition"
+        elif b.label == "PER" and b.actor is not None and not b.actor.country and a.rule.startswith("role:") \
+                and a.actor is not None and a.actor.kind == "sector" and a.actor.country:
+            b.actor = replace(b.actor, country=a.actor.country, code=a.actor.code, role=a.actor.role)
+            b.rule += "+apposition"
+    _qualify_people(text, spans)
+
+
+def _qualify_people(text: str, spans: list[_Span]) -> None:
+    """A person described by a state's people or body right before the name takes that state:
+    "warga Amerika John Smith" (a demonym), "tentara Israel Elor Azaria" (a sector phrase). Role
+    phrases with a name ("remaja Palestina Ahed Tamimi") already do this themselves."""
+    for a, b in zip(spans, spans[1:]):
+        if b.label != "PER" or b.actor is None or b.actor.country or text[a.end:b.start].strip():
             continue
-        a.actor = replace(a.actor, country=b.actor.country, code=b.actor.code, role=b.actor.role)
-        a.rule += "+apposition"
+        qa = a.actor
+        if qa is None or not qa.country or not qa.code or len(qa.code) <= len(qa.country):
+            continue
+        if not (a.how == "demonym" or qa.kind == "sector"):
+            continue
+        b.actor = replace(b.actor, country=qa.country, code=qa.code, role=qa.role)
+        b.rule += "+qualifier"
+
+
+@cache
+def _anaphor_regex() -> re.Pattern[str]:
+    from warta.analyse.tokenize import words_regex
+
+    return re.compile(r"(?<!\w)" + words_regex(sorted(anaphor_cues()), end=r"(?!\w)"))
+
+
+#: Sentences before the anaphor's own in which its antecedent may stand.
+ANAPHOR_SENTENCES = 2
+
+
+def _add_anaphors(text: str, entities: list[_Span], d, on: date | None, sent_starts: list[int]) -> list[_Span]:
+    """"negara itu" → the state named last (within the sentence and the two before it), "kelompok
+    tersebut" → the non-state group named last: mentions with rule ``coref:anaphor:<refers>``. They
+    come before role phrases, so "pemerintah negara itu" is that state's government."""
+    cues = anaphor_cues()
+    lowered = text.lower()
+    found = list(_anaphor_regex().finditer(lowered))
+    if not found:
+        return entities
+    firsts = mention_cues()[0]
+    starts = [e.start for e in entities]
+    added: list[_Span] = []
+    for m in found:
+        start, end = m.span()
+        k = bisect.bisect_right(starts, start) - 1
+        if k >= 0 and entities[k].end > start or k + 1 < len(entities) and entities[k + 1].start < end:
+            continue
+        prev = _PREV_WORD.search(lowered, max(0, start - 20), start)
+        if prev is not None and prev.group(1) in firsts:
+            continue  # "kedua negara itu": two states, the group cues' business
+        refers = cues[" ".join(m.group().split())]
+        sent = max(0, bisect.bisect_right(sent_starts, start) - 1)
+        lo = sent_starts[max(0, sent - ANAPHOR_SENTENCES)] if sent_starts else 0
+        actor = None
+        for e in reversed(entities[:k + 1]):
+            if e.start < lo:
+                break
+            a = e.actor
+            if a is None or a.members:
+                continue
+            if refers == "country" and _is_state(d, a.country):
+                actor = _country_actor(d, a.country, on) or Actor(name=a.country, code=a.country,
+                                                                  country=a.country, kind="country")
+                break
+            if refers == "group" and a.kind == "group":
+                actor = a
+                break
+        if actor is None:
+            continue
+        added.append(_Span(start, end, "LOC" if refers == "country" else "ORG", actor, f"coref:anaphor:{refers}"))
+    if not added:
+        return entities
+    return sorted(entities + added, key=lambda x: x.start)
+
+
+_PAREN_ACRONYM = re.compile(r"[ \t]*\([^()\n]{1,20}\)")
+
+
+def _attach_mission_places(text: str, spans: list[_Span], roles: list[_Span]) -> list[_Span]:
+    """A diplomatic mission followed by a place: the place is where the mission is, not whose it is.
+    "KBRI Tokyo" is one actor, Indonesia's embassy (IDNGOV), with "Tokyo" a LOC part;
+    "Konsulat Jenderal Republik Indonesia (KJRI) Osaka" likewise. The mission words are
+    ``mission`` cues; the mission's own actor (the sending state) stays."""
+    missions = mission_words()
+    if not spans:
+        return spans
+    out: list[_Span] = []
+    drop: set[int] = set()
+    by_start = {s.start: s for s in spans}
+    for s in spans:
+        if id(s) in drop:
+            continue
+        out.append(s)
+        if s.label != "ORG" or s.actor is None or not s.actor.country:
+            continue
+        head = text[s.start:s.end].lower()
+        if not any(head == w or head.startswith(w + " ") for w in missions):
+            continue
+        pos = s.end
+        acronym = _PAREN_ACRONYM.match(text, pos)
+        inner = None
+        if acronym is not None:
+            inner = next((x for x in spans if acronym.start() <= x.start and x.end <= acronym.end()), None)
+            pos = acronym.end()
+        while pos < len(text) and text[pos] in " \t":
+            pos += 1
+        place = by_start.get(pos)
+        if place is not None:
+            ok = (place.label in ("LOC", "GPE") and (place.actor is None or place.actor.kind == "country")) or \
+                (place.rule == "crf" and place.label in ("PER", "LOC") and (place.actor is None or place.actor.id is None))
+            if not ok:
+                continue
+            part = _Span(place.start, place.end, "LOC", place.actor, place.rule, how=place.how)
+            drop.add(id(place))
+        else:
+            caps = _CAPS_RE.match(text, pos)
+            if caps is None or any(_overlaps(caps.start(), caps.end(), x.start, x.end) for x in (*spans, *roles)):
+                continue
+            words = caps.group().split()[:2]
+            if any(w.lower() in ner.common_words() or ner.lexicon().get(w.lower()) == "lower" for w in words):
+                continue
+            part = _Span(pos, _end_of_words(text, pos, len(words)), "LOC", None, "pattern:mission-place")
+        parts = s.parts or [_Span(s.start, s.end, "ORG", s.actor, s.rule, how=s.how)]
+        if inner is not None:
+            parts = parts + [_Span(inner.start, inner.end, "ORG", inner.actor, inner.rule, how=inner.how)]
+            drop.add(id(inner))
+        s.parts = parts + [part]
+        s.end = part.end
+        s.rule += "+place"
+    return [s for s in out if id(s) not in drop]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -683,7 +884,11 @@ def _name_of(s: _Span, text: str) -> str:
 
 
 def _name_tokens(name: str, common: frozenset[str]) -> list[str]:
-    return [w for w in re.split(r"[\s\-]+", name) if len(w) > 1 and w[:1].isupper() and w.lower() not in common]
+    """The words of a person's name that can stand for it alone: not titles or role words ("Raja
+    Salman" → "Salman"), not function words."""
+    d = dictionary()
+    return [w for w in re.split(r"[\s\-]+", name) if len(w) > 1 and w[:1].isupper() and w.lower() not in common
+            and (d is None or not d.is_title_word(w))]
 
 
 def _resolve_names(text: str, tok_texts: list[str], tok_spans: list[tuple[int, int]], spans: list[_Span],
@@ -721,7 +926,11 @@ def _resolve_names(text: str, tok_texts: list[str], tok_spans: list[tuple[int, i
         actor = s.actor
         # the dictionary resolved this very surface to someone: it stands, unless it was only a short form
         resolved_full = actor is not None and actor.id is not None and s.how not in ("short", "surname")
-        if len(toks) == 1 and toks[0] in index and full_names[toks[0]] != name and not resolved_full:
+        # a short form the dictionary knows ("Macron") keeps its person unless the article named
+        # another dictionary person of that name in full: "Brigitte Macron" (unknown) is not enough
+        known_short = actor is not None and actor.id is not None and actor.country is not None
+        if len(toks) == 1 and toks[0] in index and full_names[toks[0]] != name and not resolved_full \
+                and not (known_short and index[toks[0]].id is None):
             target = index[toks[0]]
             if actor is not None and actor.role and not target.role:
                 target = replace(target, role=actor.role)
@@ -762,18 +971,24 @@ def _is_surname(word: str) -> bool:
     an acronym, an ordinary word, or a place or title word."""
     d = dictionary()
     lw = word.lower()
-    if d is None or word.isupper() or lw in ner.common_words() or ner.lexicon().get(lw) in ("lower", "mixed"):
+    if d is None or word.isupper() or not word.replace("-", "").replace("'", "").isalpha() or \
+            lw in ner.common_words() or ner.lexicon().get(lw) in ("lower", "mixed"):
         return False
-    if ner.cue_words()[0].get(lw):
+    if ner.cue_words()[0].get(lw) or d.is_title_word(word):
         return False
-    return bool(d.people_by_surname(word))
+    return bool(d.people_by_surname(word, generated=False))
 
 
 def _surname_entry(d, token: str, country: str | None, on: date | None):
     """The one dictionary person a surname can mean here, or None when it is ambiguous."""
-    people = d.people_by_surname(token)
-    if country is not None:
-        people = [e for e in people if d.actor(e, on).country == country]
+    if country is None:
+        # a lone surname: only the curated people (PETRARCH's are long gone and their surnames are
+        # often ordinary words: "Raja", "Kurdi", "Fajar"), and not a word that is a title itself
+        if d.is_title_word(token):
+            return None
+        people = d.people_by_surname(token, generated=False)
+    else:  # "Menlu Suriah Mualem": the phrase's state narrows it down
+        people = [e for e in d.people_by_surname(token) if d.actor(e, on).country == country]
     return people[0] if len(people) == 1 else None
 
 
@@ -879,8 +1094,9 @@ def named_spans(mentions: Iterable[Mention]) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     for m in mentions:
         if m.parts:
-            out += [(p.start, p.end, p.label) for p in m.parts if p.label in ("PER", "ORG", "LOC")]
-        elif m.rule.startswith("coref:group") or (m.actor is not None and m.actor.kind == "sector"):
+            out += [(p.start, p.end, p.label) for p in m.parts
+                    if p.label in ("PER", "ORG", "LOC") and not p.rule.startswith("coref:anaphor")]
+        elif m.rule.startswith(("coref:group", "coref:anaphor")) or (m.actor is not None and m.actor.kind == "sector"):
             continue
         elif m.label in ("PER", "ORG", "LOC"):
             out.append((m.start, m.end, m.label))
@@ -892,7 +1108,10 @@ def mentions_for_text(text: str, published: date | None = None, article_id: str 
     evaluation that start from bare text."""
     from warta.analyse import segment
 
+    from warta.analyse import dates
+
     doc = Doc(article=Article(id=article_id, text=text, published=published), text=text)
-    segment.segment(doc)  # until the segmenter lands this sets nothing and find_mentions splits itself
+    segment.segment(doc)
+    dates.find_dates(doc)  # the reference date of an undated text
     find_mentions(doc)
     return doc.mentions

@@ -333,8 +333,10 @@ def _event(h: Hit, ref: Candidate) -> _Draft | None:
 
 def _passive_event(h: Hit, sp: Speakers, pats: Patterns, layout: Layout) -> _Draft | None:
     """"Hal senada disampaikan X": X speaks now."""
+    if h.kind != PASSIVE:
+        return None
     s_start = layout.sentence_span(h.start)[0]
-    if h.kind != PASSIVE or not pats.passive_next.match(layout.text, s_start, h.stop + 1):
+    if not pats.passive_next.match(layout.text, s_start, h.stop + 1):
         return None
     ref = speaker_after(sp, pats, layout, h.stop)
     return _event(h, ref) if ref is not None else None

@@ -13,6 +13,9 @@ from warta.analyse.speakers import Candidate, Speakers
 from warta.model import Participant
 
 MAX_DESCRIBED_WORDS = 6  # "seorang pejabat senior Kementerian Luar Negeri AS"
+GAP_BREAK = re.compile(r"[.!?“”\"\n]")
+_SENTENCE_GAP = re.compile(r"[.!?](?=\s)|\n")
+_CAPITALISED = re.compile(r"[A-Z]\w*")
 
 
 def speaker_after(sp: Speakers, pats: Patterns, layout: Layout, pos: int) -> Candidate | None:
@@ -93,9 +96,6 @@ def _speaker_phrase_end(sp: Speakers, pats: Patterns, layout: Layout, pos: int) 
     return limit
 
 
-GAP_BREAK = re.compile(r"[.!?“”\"\n]")
-
-
 def speaker_before(sp: Speakers, layout: Layout, a: int, b: int) -> Candidate | None:
     """The subject of a reporting verb at ``b``, looking back to ``a`` (its sentence's start).
 
@@ -164,8 +164,6 @@ def _described(sp: Speakers, a: int, b: int, cands: list[Candidate]) -> Candidat
                      person=True, backup=True)
 
 
-
-
 def _subject_next_to_verb(sp: Speakers, pats: Patterns, a: int, b: int) -> Candidate | None:
     """The common cases without a search, giving what the search would: a pronoun right before the
     verb ("Ia juga menambahkan"), or the nearest person the NER tagged, in subject position, with
@@ -192,7 +190,3 @@ def _subject_next_to_verb(sp: Speakers, pats: Patterns, a: int, b: int) -> Candi
 
 def _pronoun_in(sp: Speakers, a: int, b: int) -> bool:
     return any(w.lower() in sp.cues.pronouns for w in sp.text[a:b].split())
-
-
-_CAPITALISED = re.compile(r"[A-Z]\w*")
-_SENTENCE_GAP = re.compile(r"[.!?](?=\s)|\n")

@@ -9,13 +9,20 @@ import typer
 
 from warta.cli.app import eval_app, out
 
-_DEFAULT_GOLD = Path("tests/gold/events-dev.jsonl")
+#: The development gold files, in the order they were labelled (the second batch counts once present).
+_GOLD_FILES = (Path("tests/gold/events-dev.jsonl"), Path("tests/gold/events-dev-2.jsonl"))
 _DEFAULT_SHARED = Path(os.environ.get("WARTA_SHARED", "../shared"))
+
+
+def _default_gold() -> list[Path]:
+    return [p for p in _GOLD_FILES if p.is_file()] or [_GOLD_FILES[0]]
 
 
 @eval_app.command("events")
 def eval_events(
-    gold: Path = typer.Option(_DEFAULT_GOLD, "--gold", help="Gold labels (JSONL: id, corpus, seq?, published, split, events)."),
+    gold: list[Path] = typer.Option(None, "--gold", help="Gold labels (JSONL: id, corpus, seq?, published, split, "
+                                    "events); repeat to score several files together (default: the "
+                                    "tests/gold/events-dev*.jsonl files present)."),
     split: str = typer.Option("dev", "--split", help="dev, heldout or all. Tune on dev; measure heldout once."),
     corpus_dir: Path = typer.Option(_DEFAULT_SHARED, "--corpus-dir", envvar="WARTA_SHARED",
                                     help="The development data directory (holds corpus/ and examples/)."),
@@ -23,14 +30,23 @@ def eval_events(
                                      help="List every false positive, false negative and wrong date."),
 ) -> None:
     """Distinct international (source, type, target) triples of asserted events, per article:
-    P/R/F1 overall and per PLOVER type, and the date accuracy of matched events."""
+    P/R/F1 overall and per PLOVER type, and the date accuracy of matched events. With several gold
+    files, each file's figures come first, then the per-type table of all of them together."""
     from rich.table import Table
 
-    from warta.evaluate.events import evaluate
+    from warta.evaluate.events import evaluate_many
 
-    report = evaluate(gold, corpus_dir, split)
+    paths = list(gold) if gold else _default_gold()
+    per_file, report = evaluate_many(paths, corpus_dir, split)
+    if len(per_file) > 1:
+        for path, r in per_file:
+            c = r.overall
+            out.print(f"{path} split={split}: {r.articles} articles, {c.tp + c.fn} gold triples, "
+                      f"{c.tp + c.fp} system triples: P={c.p:.3f} R={c.r:.3f} F1={c.f1:.3f}  "
+                      f"date accuracy {r.date_accuracy:.3f} ({r.date_correct}/{r.dated})")
     o = report.overall
-    out.print(f"events on {gold} split={split}: {report.articles} articles, "
+    where = ", ".join(str(p) for p in paths)
+    out.print(f"events on {where} split={split}: {report.articles} articles, "
               f"{o.tp + o.fn} gold triples, {o.tp + o.fp} system triples "
               f"({report.ignored_optional} more matched optional gold events and were ignored)")
     table = Table(title="asserted international triples")

@@ -54,8 +54,8 @@ def eval_quotes(
     out.print(kinds)
     n = sum(s.docs for s in parts)
     if n:
-        out.print(f"timing (after a warm-up article): {report.seconds_total / n * 1000:.2f} ms per article for "
-                  f"the full analyser, {report.seconds_quotes / n * 1000:.3f} ms for the quotes stage "
+        out.print(f"timing (CPU time, after a warm-up): "
+                  f"{report.seconds_total / n * 1000:.2f} ms per article for the full analyser, {report.seconds_quotes / n * 1000:.3f} ms for the quotes stage "
                   f"({report.characters / n:.0f} characters per article on average, {n} articles)")
     if errors:
         et = Table(title="Speaker errors", box=box.SIMPLE_HEAD)

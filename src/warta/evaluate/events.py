@@ -223,15 +223,29 @@ def score_article(g: GoldArticle, analysis: Analysis, report: Report) -> None:
 
 
 def evaluate(gold_path: Path, corpus_dir: Path, split: str = "dev") -> Report:
+    return evaluate_many([gold_path], corpus_dir, split)[1]
+
+
+def evaluate_many(gold_paths: list[Path], corpus_dir: Path, split: str = "dev") -> tuple[list[tuple[Path, Report]], Report]:
+    """Each gold file scored on its own, and all of them together (articles are scored per file,
+    so two annotators' files may share an article)."""
     from warta.analyse import analyse
 
     if split not in SPLITS:
         raise InputError(f"--split must be one of {', '.join(SPLITS)}, not {split!r}")
-    gold = [g for g in load_gold(gold_path) if split == "all" or g.split == split]
-    if not gold:
-        raise InputError(f"no gold articles in split {split!r} of {gold_path}")
-    articles = load_articles(gold, corpus_dir)
-    report = Report()
-    for g in gold:
-        score_article(g, analyse(articles[g.id]), report)
-    return report
+    if not gold_paths:
+        raise InputError("no gold file given")
+    per_file: list[tuple[Path, Report]] = []
+    together = Report()
+    for path in gold_paths:
+        gold = [g for g in load_gold(path) if split == "all" or g.split == split]
+        if not gold:
+            raise InputError(f"no gold articles in split {split!r} of {path}")
+        articles = load_articles(gold, corpus_dir)
+        report = Report()
+        for g in gold:
+            analysis = analyse(articles[g.id])
+            score_article(g, analysis, report)
+            score_article(g, analysis, together)
+        per_file.append((path, report))
+    return per_file, together

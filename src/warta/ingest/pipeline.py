@@ -99,9 +99,10 @@ class BatchDeduplicator:
         stored_candidates = records.near_candidates(
             self.con, [(row, band, key) for row, ks in keys.items() for band, key in enumerate(ks)])
         wanted = sorted(set().union(*stored_candidates.values())) if stored_candidates else []
-        candidate_sigs = {k: dedup.from_bytes(v) for k, v in records.signatures_of(self.con, wanted).items()}
+        candidate_shingles = {k: set(dedup.shingle_hashes(text)) for k, text in records.texts_of(self.con, wanted).items()}
         batch_bands: dict[tuple[int, int], list[str]] = {}  # (band, key) -> ids stored in this batch
-        batch_sigs: dict[str, np.ndarray] = {}
+        batch_shingles: dict[str, set[int]] = {}
+        batch_texts: dict[str, str] = {}
 
         delta = Ledger(read=len(prepared))
         store: list[Article] = []
@@ -123,16 +124,21 @@ class BatchDeduplicator:
                     duplicates.append(Duplicate(a, hit[0], "exact", 1.0))
                 continue
             sig = sigs.get(row)
+            own: set[int] | None = None
             if sig is not None:
-                pool = {cid: candidate_sigs[cid] for cid in stored_candidates.get(row, ()) if cid in candidate_sigs}
+                pool = {cid: candidate_shingles[cid] for cid in stored_candidates.get(row, ()) if cid in candidate_shingles}
                 for band, key in enumerate(keys[row]):
                     for cid in batch_bands.get((band, key), ()):
-                        pool[cid] = batch_sigs[cid]
-                near = dedup.best_match(sig, pool, self.threshold)
-                if near is not None:
-                    delta.duplicates += 1
-                    duplicates.append(Duplicate(a, near[0], "near", round(near[1], 4)))
-                    continue
+                        if cid not in batch_shingles:  # computed only when a candidate needs it
+                            batch_shingles[cid] = set(dedup.shingle_hashes(batch_texts[cid]))
+                        pool[cid] = batch_shingles[cid]
+                if pool:
+                    own = set(dedup.shingle_hashes(a.text))
+                    near = dedup.best_match(own, pool, self.threshold)
+                    if near is not None:
+                        delta.duplicates += 1
+                        duplicates.append(Duplicate(a, near[0], "near", round(near[1], 4)))
+                        continue
             if a.id in by_id:
                 if isinstance(raw, Article) and not raw.id:  # derived from the URL: a changed page
                     a.id = variant_id(a.id, a.content_hash)
@@ -147,7 +153,9 @@ class BatchDeduplicator:
             by_hash[a.content_hash] = (a.id, *_place(a))
             by_id[a.id] = a.content_hash
             if sig is not None:
-                batch_sigs[a.id] = sig
+                batch_texts[a.id] = a.text
+                if own is not None:
+                    batch_shingles[a.id] = own
                 for band, key in enumerate(keys[row]):
                     batch_bands.setdefault((band, key), []).append(a.id)
                 signatures.append((a.id, dedup.to_bytes(sig), keys[row]))

@@ -24,7 +24,7 @@ from warta.errors import StoreError
 
 #: DuckDB's buffer pool may otherwise grow towards 80 % of RAM as a long ingest reads its tables;
 #: a writer gets this cap (it spills to disk beyond it). WARTA_DUCKDB_MEMORY overrides ("4GB").
-WRITER_MEMORY_LIMIT = "1GB"
+WRITER_MEMORY_LIMIT = "512MB"
 
 _MIGRATION_NAME = re.compile(r"^(\d{3})_[\w-]+\.sql$")
 _LOCK = re.compile(r"Could not set lock|Conflicting lock", re.I)

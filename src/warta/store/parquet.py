@@ -110,3 +110,64 @@ def open_for_export(path: str | Path) -> duckdb.DuckDBPyConnection:
     if Path(path).is_dir():
         return open_parquet(path)
     return open_store(path, read_only=True)
+
+
+class ParquetStoreWriter:
+    """Appends articles and their analyses to a new Parquet store, a batch at a time, without a
+    database file: ``warta analyze PATH… --format parquet --out DIR`` for corpora of any size.
+
+    Each batch goes through an in-memory DuckDB with the store's schema (the same writers as the
+    database: ``records.insert_articles``, ``write_analyses``) and is appended as new files to the
+    day partitions it touches; memory holds one batch."""
+
+    def __init__(self, out: str | Path, partition: Partition = "day", batch_size: int = 2_000) -> None:
+        from warta.store.db import open_store
+
+        self.out = Path(out)
+        if self.out.exists() and any(self.out.iterdir()):
+            raise StoreError(f"{self.out} is not empty; write a new Parquet store into a new folder "
+                             "(or `warta ingest` + `warta export --format parquet` to update one)")
+        self.out.mkdir(parents=True, exist_ok=True)
+        self.partition = partition
+        self.batch_size = batch_size
+        self.counts = {t: 0 for t in TABLES}
+        self._con = open_store(":memory:")
+        self._batch: list[tuple] = []
+
+    def add(self, article, analysis) -> None:
+        self._batch.append((article, analysis))
+        if len(self._batch) >= self.batch_size:
+            self.flush()
+
+    def flush(self) -> None:
+        from warta.store.analyses import write_analyses
+        from warta.store.records import insert_articles
+
+        if not self._batch:
+            return
+        con = self._con
+        insert_articles(con, [a for a, _ in self._batch], run_id=None)
+        write_analyses(con, [x for _, x in self._batch])
+        key = f"coalesce(strftime(a.published, '{_FORMATS[self.partition]}'), '{UNDATED}')"
+        for table in TABLES:
+            n = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            if not n:
+                continue
+            select = (f"SELECT a.*, {key} AS {self.partition} FROM articles a" if table == "articles" else
+                      f"SELECT t.*, {key} AS {self.partition} FROM {table} t JOIN articles a ON a.id = t.article_id")
+            con.execute(f"COPY ({select}) TO {_quote(self.out / table)} (FORMAT parquet, COMPRESSION zstd, "
+                        f"PARTITION_BY ({self.partition}), OVERWRITE_OR_IGNORE, FILENAME_PATTERN 'part_{{uuid}}')")
+            self.counts[table] += n
+        for table in TABLES:
+            con.execute(f"DELETE FROM {table}")
+        self._batch.clear()
+
+    def close(self) -> dict[str, int]:
+        from warta.store.db import schema_version
+
+        self.flush()
+        manifest = {"format": "warta-parquet", "partition": self.partition, "schema_version": schema_version(self._con),
+                    "tables": [t for t in TABLES if (self.out / t).exists()]}
+        (self.out / MANIFEST).write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
+        self._con.close()
+        return self.counts

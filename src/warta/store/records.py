@@ -136,12 +136,12 @@ def stored_ids(con: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> dict[str, 
     return dict(rows)
 
 
-def signatures_of(con: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> dict[str, bytes]:
+def texts_of(con: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> dict[str, str]:
+    """id -> normalised text of the stored articles among ``ids``."""
     if not ids:
         return {}
-    rows = con.execute("SELECT article_id, signature FROM minhashes WHERE article_id IN (SELECT unnest(?::VARCHAR[]))",
-                       [list(ids)]).fetchall()
-    return {r[0]: bytes(r[1]) for r in rows}
+    return dict(con.execute("SELECT id, text FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))",
+                            [list(ids)]).fetchall())
 
 
 ARTICLE_SELECT = ("SELECT id, text, title, url, source, published, language, content_hash, "

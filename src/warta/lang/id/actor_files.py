@@ -15,6 +15,7 @@ from pathlib import Path
 PEOPLE_DIR = "people"
 FILES = {
     "countries": "countries.tsv",
+    "territories": "territories.tsv",
     "country_aliases": "country-aliases.tsv",
     "country_forms": "country-forms.tsv",
     "organisations": "organisations.tsv",
@@ -396,6 +397,21 @@ def read_cameo_codes(path: Path, problems: Problems) -> dict[str, str]:
             problems.add(f"{path.name}:{number}", f"not a 3-letter code: {cols[0]!r}")
             continue
         out[cols[0]] = cols[1] if path.name == FILES["cameo_codes"] else "petrarch"
+    return out
+
+
+def read_territories(path: Path, problems: Problems) -> dict[str, str]:
+    """``territories.tsv`` -> {territory key: sovereign key} (missing file: none)."""
+    out: dict[str, str] = {}
+    if not path.exists():
+        return out
+    for number, line in _lines(path):
+        key, sovereign, _ = _cols(line, 3)
+        if not (len(key) == 3 and key.isalpha() and key.isupper() and len(sovereign) == 3
+                and sovereign.isalpha() and sovereign.isupper()):
+            problems.add(f"{path.name}:{number}", f"expected `KEY<TAB>SOVEREIGN`, got {line!r}")
+            continue
+        out[key] = sovereign
     return out
 
 

@@ -49,7 +49,7 @@ from warta.model import Actor
 
 DATA_DIR = Path(__file__).resolve().parent
 #: Bump when the built structure changes: old caches are then ignored.
-CACHE_VERSION = "4"
+CACHE_VERSION = "6"
 GUIDE_KEYS = ("UN", "EU", "NATO", "ASEAN", "G7", "G20", "BRICS", "APEC", "OIC", "AU", "WST")
 
 
@@ -249,6 +249,7 @@ class ActorDictionary:
         self._form_info: dict[str, tuple[str, str, str]] = {}  # folded words -> sector, after, how
         self._derived: dict[tuple[int, str], int] = {}  # (country entry, sector) -> entry
         self._titles: frozenset[str] = frozenset()  # folded words that may stand before a name
+        self._generated: frozenset[int] = frozenset()  # entries converted from PETRARCH2
         self._dates: frozenset[str] = frozenset()  # folded weekday and month names
         self._last: tuple = ("", "", ())
 
@@ -294,10 +295,26 @@ class ActorDictionary:
         i = self._countries.get(key)
         return self._entry(i) if i is not None else None
 
-    def people_by_surname(self, token: str) -> list[Entry]:
+    def people_by_surname(self, token: str, generated: bool = True) -> list[Entry]:
         """People a one-word short form can refer to ("Mishustin", "Jokowi", "Xi"), curated first.
-        For in-document resolution: pick the one whose full name the article used earlier."""
-        return [self._entry(i) for i in self._surnames.get(fold(token).strip(), ())]
+        For in-document resolution: pick the one whose full name the article used earlier.
+        ``generated=False`` leaves out the people converted from PETRARCH2: their surnames are
+        often ordinary Indonesian words ("Raja", "Kurdi", "Fajar") and their careers ended long
+        ago, so a lone surname should never reach them without the full name in the article."""
+        idxs = self._surnames.get(fold(token).strip(), ())
+        if not generated:
+            idxs = tuple(i for i in idxs if i not in self._generated)
+        return [self._entry(i) for i in idxs]
+
+    def is_generated(self, entry: Entry) -> bool:
+        """Was this entry converted from PETRARCH2 rather than curated?"""
+        i = self._by_id.get(entry.id)
+        return i is not None and i in self._generated
+
+    def is_title_word(self, word: str) -> bool:
+        """A word that may stand before a name without being part of it: an honorific or rank
+        (``name-titles.txt``) or the last word of a role ("Presiden", "Raja", "Menlu")."""
+        return fold(word).strip() in self._titles
 
     def entries(self, kind: str | None = None):
         """Every entry (or every entry of one kind), in file order: countries, curated, generated."""
@@ -489,6 +506,7 @@ class _Builder:
         self.role_keyed: dict[str, list[int]] = defaultdict(list)  # automaton key -> role pattern ids
         self.surface_owner: dict[str, int] = {}  # automaton key -> first entry (duplicate report)
         self.curated_surfaces: set[str] = set()
+        self.sovereign: dict[str, str] = {}  # territory key -> its state's key
 
     # -- entries -------------------------------------------------------------------------------------
 
@@ -570,6 +588,12 @@ class _Builder:
             self.report.problems = list(p)
             return self.d, self.report
         countries = af.read_countries(self.dir / f["countries"], p)
+        # a dependent territory's actors belong to its sovereign state (territories.tsv)
+        self.sovereign = af.read_territories(self.dir / f["territories"], p)
+        known = {c.id for c in countries}
+        for key, state in self.sovereign.items():
+            if key not in known or state not in known:
+                p.add(f["territories"], f"unknown country key in {key} -> {state}")
         aliases = af.read_country_aliases(self.dir / f["country_aliases"], p)
         forms = af.read_forms(self.dir / f["country_forms"], p)
         orgs = af.read_organisations(self.dir / f["organisations"], p)
@@ -584,7 +608,7 @@ class _Builder:
         role_words = af.read_roles(self.dir / f["roles"], p)
 
         for c in countries:
-            self.iso_by_cameo[c.code or c.id] = c.id
+            self.iso_by_cameo[c.code or c.id] = self.sovereign.get(c.id, c.id)
             self.cameo_by_iso[c.id] = c.code or c.id
         self.prefix_keys = sorted(((o.code, o.key) for o in orgs if o.key and o.code and len(o.code) > 3),
                                   key=lambda t: -len(t[0]))
@@ -595,8 +619,10 @@ class _Builder:
         self._countries(countries, aliases)
         self._organisations(orgs, curated=True)
         self._people(people, curated=True)
+        first_generated = len(self.d._eid)
         self._organisations(orgs_gen, curated=False)
         self._people(people_gen, curated=False)
+        self.d._generated = frozenset(range(first_generated, len(self.d._eid)))
         self._forms(forms)
         self._roles(role_words)
         titles = {fold(w).strip() for w in af.read_words(self.dir / f["name_titles"])}
@@ -626,7 +652,7 @@ class _Builder:
             override = next((a.surface for a in own if a.how == "name"), None)
             name = override.text if override else c.name
             dropped = {fold(a.surface.text) for a in own if a.how == "drop"}
-            idx = self.add_entry(Entry(c.id, name, "country", c.code, c.id))
+            idx = self.add_entry(Entry(c.id, name, "country", c.code, self.sovereign.get(c.id, c.id)))
             self.d._countries[c.id] = idx
             self.report.counts["country"] += 1
             seen = set()
@@ -648,7 +674,7 @@ class _Builder:
                 target = idx
                 if a.code and a.code != c.code:
                     target = self.derived_entry(Entry(f"{c.id}@{_slug(a.surface.text)}", a.surface.text,
-                                                      "country", a.code, c.id))
+                                                      "country", a.code, self.sovereign.get(c.id, c.id)))
                 self.add_surface(target, a.surface, a.how, formable=1 if a.how == "metonym" else 0)
                 self.curated_surfaces.add(_key(a.surface.text))
 
@@ -684,6 +710,8 @@ class _Builder:
                 country = self.country_of_code(self.cameo(p.code))
             country = country or self._person_country(roles)
             code = self.cameo(p.code) or (self.cameo_by_iso.get(country) if country else None)
+            if code is None and country:  # an official of an organisation: its code (Solana: IGOEUREEC)
+                code = next((r.code for r in roles if r.country == country), None)
             if curated:
                 base = "person/" + _slug(p.name)
                 ids[base] += 1
@@ -730,10 +758,19 @@ class _Builder:
             self.d._surnames[k] = cur + (idx,)
 
     def _person_country(self, roles: tuple[Role, ...]) -> str | None:
-        states = Counter(r.country for r in roles if r.country and r.country not in GUIDE_KEYS)
+        """The country a person belongs to when no date says which role applies: the state they
+        served longest, else the organisation they served longest (Javier Solana: NATO for four
+        years, the EU for ten -> EU)."""
+        today = date.today()
+        served: Counter = Counter()
+        for r in roles:
+            if r.country:
+                start = r.start or date(1990, 1, 1)
+                served[r.country] += max(1, ((r.end or today) - start).days)
+        states = [k for k, _ in served.most_common() if k not in GUIDE_KEYS]
         if states:
-            return states.most_common(1)[0][0]
-        return next((r.country for r in roles if r.country), None)
+            return states[0]
+        return served.most_common(1)[0][0] if served else None
 
     def _forms(self, forms: list[af.Form]) -> None:
         alts = []

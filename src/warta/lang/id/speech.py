@@ -18,7 +18,7 @@ _FILE = "speech_cues.yaml"
 _KEYS = (
     "direct_cues", "reporting_verbs", "reporting_verbs_with_clause", "verb_blockers", "coordinators",
     "place_prepositions", "not_subject_starts", "complementisers", "verb_adverbs",
-    "according_to", "passive_cues", "demikian", "passive_subjects", "pronouns", "demonstratives", "group_pronouns",
+    "according_to", "passive_cues", "demikian", "passive_subjects", "pronouns", "demonstratives",
     "speaker_stops", "title_cues", "name_prefixes", "body_heads", "name_particles", "not_names",
 )
 
@@ -40,7 +40,6 @@ class SpeechCues:
     passive_subjects: frozenset[str]
     pronouns: frozenset[str]
     demonstratives: frozenset[str]
-    group_pronouns: frozenset[str]
     speaker_stops: frozenset[str]
     title_cues: frozenset[str]
     name_prefixes: frozenset[str]

@@ -60,7 +60,7 @@ def calendar() -> Calendar:
                     tables["ordinal"])
 
 
-UNITS = ("day", "week", "month", "year", "weekend", "weekday", "weekday-in-week",
+UNITS = ("day", "week", "month", "year", "weekend", "week-start", "weekday", "weekday-in-week",
          "monthname", "monthname-in-year", "anaphoric-day")
 
 
