@@ -11,7 +11,7 @@ from warta.model import Actor, Article, DateExpr, Doc, Mention, Sentence
 
 LABELS = {"country": "GPE", "person": "PER", "organisation": "ORG", "group": "ORG", "sector": "ORG"}
 
-#: A small gazetteer: surface -> (name, code, country, kind). Tests may pass their own.
+#: A small gazetteer: surface -> (name, code, country, kind[, label]). Tests may pass their own.
 ACTORS: dict[str, tuple[str, str | None, str, str]] = {
     "Rusia": ("Russia", "RUS", "RUS", "country"),
     "Moskow": ("Russia", "RUS", "RUS", "country"),
@@ -91,13 +91,13 @@ def make_doc(text: str, published: str = "2023-05-25", actors: dict | None = Non
         return next((s.index for s in doc.sentences if s.start <= pos < s.end), 0)
 
     for surface in sorted(gaz, key=len, reverse=True):
-        name, code, country, kind = gaz[surface]
+        name, code, country, kind, *label = gaz[surface]  # an optional fifth item: the label ("LOC")
         for m in re.finditer(r"(?<!\w)%s(?!\w)" % re.escape(surface), text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             taken.append((m.start(), m.end()))
             doc.mentions.append(Mention(text=m.group(), start=m.start(), end=m.end(),
-                                        sentence=sentence_of(m.start()), label=LABELS[kind],
+                                        sentence=sentence_of(m.start()), label=label[0] if label else LABELS[kind],
                                         actor=Actor(name=name, code=code, country=country, kind=kind),  # type: ignore[arg-type]
                                         rule="test-gazetteer"))
     doc.mentions.sort(key=lambda m: m.start)

@@ -33,6 +33,8 @@ import multiprocessing
 import operator
 import os
 import signal
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -118,9 +120,40 @@ def warm() -> None:
     gc.freeze()
 
 
-def _init_pool_worker() -> None:
+def parent_death_signal(parent: int) -> None:
+    """Linux: be sent SIGTERM when the process that started this one dies (``prctl``); if it is
+    already gone, exit now. Elsewhere: nothing (the worker watchdog still applies)."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGTERM, 0, 0, 0)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:
+        os._exit(1)
+
+
+def _watch_parent(parent: int, interval: float = 1.0) -> None:
+    """Exit when ``parent`` is gone: a pool worker's tasks come from it, and the standard pool
+    leaves its workers waiting forever when the parent is killed outright."""
+    def watch() -> None:
+        while True:
+            time.sleep(interval)
+            try:
+                os.kill(parent, 0)
+            except ProcessLookupError:
+                os._exit(1)
+            except PermissionError:
+                pass
+
+    threading.Thread(target=watch, name="warta-parent-watch", daemon=True).start()
+
+
+def _init_pool_worker(parent: int) -> None:
     # Ctrl-C reaches the whole process group: the parent stops the pool; workers just exit with it.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _watch_parent(parent)
     warm()
 
 
@@ -209,7 +242,7 @@ class Runner:
     def _ensure_pool(self) -> ProcessPoolExecutor:
         if self._pool is None:
             self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=_process_context(),
-                                             initializer=_init_pool_worker)
+                                             initializer=_init_pool_worker, initargs=(os.getpid(),))
         return self._pool
 
     def _ensure_client(self) -> Any:

@@ -31,6 +31,10 @@ Phrase = tuple[str, ...]
 #: capital splits ("Israel-Hamas", "AS-China": two actors).
 TOKEN_RE = re.compile(r"\w+(?:[-'’](?![A-Z])\w+)*|[^\w\s]")
 
+#: Openers of a verb's complement clause: a verb's arguments may stand inside it ("menyerukan agar
+#: Israel dan Hamas berunding").
+COMPLEMENTISERS = frozenset({("agar",), ("supaya",), ("bahwa",)})
+
 # Token classes (one letter each; a list of them per sentence).
 NOUNISH = "N"  # a word of a noun phrase (or anything unclassed)
 UNIT = "M"  # inside an actor mention / noun-phrase unit
@@ -605,6 +609,22 @@ class Frame:
                 return True
         return False
 
+    def unresolved_subject_before(self, t: int) -> bool:
+        """Whether the predicate at t has a subject the mention layer did not resolve, in its own
+        clause or in the clause a coordinated or comma clause continues ("Uni eropa bersembunyi
+        …, dan membela Belanda"): then no speaker or context stands in for it."""
+        c = self.chunk_of[t]
+        if self.bare_noun_phrase(self.chunks[c].body, t):
+            return True
+        k = c
+        while k > 0 and self.chunks[k].kind in ("coordinate", "comma"):
+            k -= 1
+            ch = self.chunks[k]
+            v = next((i for i in range(ch.body, ch.end) if self.cls[i] == VERB), None)
+            if v is not None:
+                return self.bare_noun_phrase(ch.body, v)
+        return False
+
     def clause_verb_before(self, t: int) -> int | None:
         """First token of the nearest verb left of t in its clause (not t's own trigger)."""
         body = self.chunks[self.chunk_of[t]].body
@@ -738,6 +758,8 @@ class Frame:
         end = self.chunks[c].end if c >= 0 else len(self.words)
         prep: str | None = None
         i = start
+        if c >= 0 and start == self.chunks[c].start and self.chunks[c].opener in COMPLEMENTISERS:
+            i = self.chunks[c].body  # "mendesak agar Israel …": the complement clause's actors
         yielded = False
         while i < end:
             k = self.cls[i]

@@ -15,11 +15,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from warta.analyse.clauses import BOUNDARY, NOUNISH, PREP, UNIT, VERB, Frame, Ref, Subject
+from warta.analyse.clauses import AUX, BOUNDARY, NOUNISH, PREP, PUNCT, UNIT, VERB, Frame, Ref, Subject
 from warta.analyse.event_patterns import SLOT_OBJECT, EventLexicon, Form, Pattern
 from warta.analyse.modality import clause_modality, noun_modality
 from warta.model import MUTUAL_TYPES, Modality
 
+#: Clause openers a `with` phrase may lie beyond: "yang" (the object's clause) and the
+#: complementisers of the trigger verb ("menyerukan agar negosiasi …", "mengancam bahwa …").
+COMPLEMENT_OPENERS = frozenset({"yang", "agar", "supaya", "bahwa", "untuk"})
 POSSESSOR_REACH = 6  # tokens between an event noun (or its `with` words) and its possessor
 #: Doers of a mutual or reciprocal event paired with each other: at most this many countries
 #: ("Rusia, China dan Iran menggelar latihan bersama"); a longer list is a multilateral setting
@@ -39,6 +42,10 @@ class Coded:
     chunks: tuple[int, ...]  # the trigger's clause, then the clause its subject came from
     slot: str | None  # where the receiver stood
     from_context: bool = False  # the receiver is still to be found in earlier events
+    # "target" / "source": the clause names one side only and leaves the other's place empty
+    # ("Israel melancarkan serangan udara tambahan"); the partner comes from the discourse
+    # (event_partners). pairs then hold (known side, None).
+    missing: str | None = None
 
 
 def _with_span(frame: Frame, t0: int, t1: int, p: Pattern, passive: bool) -> tuple[int, int] | None | bool:
@@ -55,7 +62,7 @@ def _with_span(frame: Frame, t0: int, t1: int, p: Pattern, passive: bool) -> tup
         for ph in p.with_:
             if tuple(words[i:i + len(ph)]) == ph:
                 return (i, i + len(ph) - 1)
-        if (frame.cls[i] == BOUNDARY and words[i] != "yang") or words[i] in (".", ";", ":"):
+        if (frame.cls[i] == BOUNDARY and words[i] not in COMPLEMENT_OPENERS) or words[i] in (".", ";", ":"):
             break  # not across a clause boundary (a comma may set off an apposition, "yang" an object's clause)
     if passive:
         lo = frame.chunks[frame.chunk_of[t0]].start
@@ -65,6 +72,22 @@ def _with_span(frame: Frame, t0: int, t1: int, p: Pattern, passive: bool) -> tup
                 if tuple(words[i:i + len(ph)]) == ph:
                     return (i, i + len(ph) - 1)
     return None
+
+
+def _extend_over_nouns(frame: Frame, span: tuple[int, int]) -> tuple[int, int]:
+    """A `with` phrase runs to the end of the event noun it starts or ends in, and takes one event
+    noun right after it: "membuka akses bantuan kemanusiaan dari Turki", "menutup semua tawaran
+    pembicaraan dengan Suriah" — what follows is the phrase's, not another event's."""
+    lo, hi = span
+    trig, n = frame.trigger_of, len(frame.words)
+    while hi + 1 < n and trig[hi] >= 0 and trig[hi + 1] == trig[hi]:
+        hi += 1
+    if hi + 1 < n and trig[hi + 1] >= 0 and trig[hi + 1] != trig[hi] and frame.cls[hi + 1] != VERB:
+        t = trig[hi + 1]
+        hi += 1
+        while hi + 1 < n and trig[hi + 1] == t:
+            hi += 1
+    return lo, hi
 
 
 def _excluded(frame: Frame, t0: int, t1: int, p: Pattern) -> bool:
@@ -173,6 +196,15 @@ def _between(frame: Frame, start: int, first: list[Ref], own: int, skip) -> list
     return first
 
 
+#: Types whose nouns take a venue right after them ("KTT Jakarta", "Pertemuan Berlin").
+VENUE_TYPES = frozenset({"CONSULT", "AGREE"})
+
+
+def _is_venue(r: Ref) -> bool:
+    """A city standing for a place, not a government ("Berlin"; not "Gedung Putih" = USAGOV)."""
+    return r.label == "LOC" and r.actor.kind == "country" and (r.actor.code or "") == (r.actor.country or "")
+
+
 #: CAMEO role codes of state officials (the "government" source kind).
 OFFICIAL_ROLES = ("GOV", "MIL", "LEG", "JUD", "ELI")
 
@@ -212,13 +244,14 @@ def code_trigger(frame: Frame, tid: int, t0: int, t1: int, forms: tuple[Form, ..
     clause without a subject is the speaker's ("Jadi terima kasih, Presiden Putin," kata Prabowo)."""
     consumed: tuple[int, int] | None = None
     longest = t1
+    half: Coded | None = None
     for form in forms:
         p = form.pattern
         t1 = min(longest, t0 + len(form.words) - 1)  # a shorter reading of the same place
         span = _with_span(frame, t0, t1, p, form.kind == "passive")
         if span is None or _excluded(frame, t0, t1, p):
             continue
-        skip = span if isinstance(span, tuple) else None
+        skip = _extend_over_nouns(frame, span) if isinstance(span, tuple) else None
         if skip and consumed is None and skip[0] > t1:
             consumed = (t1 + 1, skip[1])  # the words up to and with the `with` phrase
         t_end = max(t1, skip[1]) if skip and skip[0] > t1 else t1
@@ -226,9 +259,11 @@ def code_trigger(frame: Frame, tid: int, t0: int, t1: int, forms: tuple[Form, ..
             coded = _code_noun(frame, tid, t0, t1, t_end, form, lex, skip)
         else:
             coded = _code_verb(frame, tid, t0, t1, t_end, form, skip, speaker)
-        if coded is not None:
+        if coded is not None and coded.missing is None:
             return coded, consumed
-    return None, consumed
+        if half is None and coded is not None and p.implicit and (p.with_ or skip is None):
+            half = coded  # only if no reading names both sides
+    return half, consumed
 
 
 def _code_verb(frame: Frame, tid: int, t0: int, t1: int, t_end: int, form: Form,
@@ -237,7 +272,7 @@ def _code_verb(frame: Frame, tid: int, t0: int, t1: int, t_end: int, form: Form,
     subj = frame.subject_of(t0)
     subj_refs = frame.refs(subj.group) if subj else []
     if subj is None and form.kind == "active" and speaker is not None \
-            and not frame.bare_noun_phrase(frame.chunks[frame.chunk_of[t0]].body, t0):
+            and not frame.unresolved_subject_before(t0):
         subj_refs = speaker(frame.starts[t0])
     slot = None
     if form.kind == "active":
@@ -261,12 +296,70 @@ def _code_verb(frame: Frame, tid: int, t0: int, t1: int, t_end: int, form: Form,
     if not pairs and p.context_target and src and not tgt and _object_word(frame, t_end + 1, p.context_words):
         pairs = [(s, None) for s in src if s.actor.country]  # "Beijing membantah tuduhan itu"
         from_context = True
+    missing = None
+    if not pairs and p.implicit and p.target is not None and not (src and tgt):
+        known, missing = (src, "target") if src else (tgt, "source")
+        open_slot = (_slots_open(frame, t_end + 1, p.target, tid, skip) if missing == "target"
+                     else _slots_open(frame, t_end + 1, p.source, tid, skip))
+        pairs = [(k, None) for k in known if k.actor.country and _kind_ok(k.actor, p.source_kinds
+                                                                          if missing == "target" else p.target_kinds)]
+        if not open_slot or not pairs or (form.kind == "active" and (subj is None or missing == "source")):
+            return None  # an active verb's doer is its subject, named or not
     if not pairs:
         return None
     modality = clause_modality(frame, _clause_lo(frame, subj, t0), t0, subj.governor if subj else None)
     chunks = (frame.chunk_of[t0],) + (
         (subj.chunk,) if subj and subj.how != "relative" and subj.chunk != frame.chunk_of[t0] else ())
-    return Coded(form, pairs, modality, t0, t_end, chunks, slot, from_context)
+    return Coded(form, pairs, modality, t0, t_end, chunks, slot, from_context, missing)
+
+
+#: Words that end a noun phrase pointing back to something named before ("tuduhan itu").
+ANAPHORIC_ENDS = frozenset({"itu", "tersebut", "ini"})
+
+
+def _np_kind(frame: Frame, i: int, end: int) -> str:
+    """What stands at token i: "empty" (nothing, the clause ends or a verb follows), "event" (an
+    event noun or the words a pattern took), "anaphoric" ("tuduhan itu"), "actor", or "noun" (a
+    phrase the mention layer did not resolve: "para tersangka")."""
+    j = i
+    while j < end and frame.cls[j] == AUX:
+        j += 1
+    if j >= end or frame.cls[j] in (VERB, BOUNDARY, PUNCT):
+        return "empty"
+    if frame.cls[j] == UNIT:
+        return "actor"
+    if frame.cls[j] == PREP:
+        return "empty"
+    if frame.trigger_of[j] >= 0 or j in frame.used:
+        return "event"
+    k = j
+    while k + 1 < end and frame.cls[k + 1] == NOUNISH and frame.trigger_of[k + 1] < 0:
+        k += 1
+    if frame.words[k] in ANAPHORIC_ENDS:
+        return "anaphoric"
+    if not frame.words[j][0].isalpha():
+        return "empty"
+    return "noun"
+
+
+def _slots_open(frame: Frame, start: int, slots: tuple[str, ...], own: int, skip) -> bool:
+    """Whether the places where the missing side would stand are empty — no phrase the mention
+    layer left unresolved sits there ("menangkap para tersangka" names its receiver, just not as an
+    actor, so no partner is guessed for it)."""
+    n = len(frame.words)
+    c = frame.chunk_of[start] if start < n else None
+    end = frame.chunks[c].end if c is not None else n
+    i = start
+    if skip is not None and skip[0] <= start <= skip[1] + 1:
+        i = skip[1] + 1
+    if SLOT_OBJECT in slots and i < n and _np_kind(frame, i, end) == "noun":
+        return False
+    for j in range(i, end):
+        if frame.cls[j] == VERB and frame.trigger_of[j] != own:
+            break
+        if frame.cls[j] == PREP and frame.prep_of.get(j) in slots and _np_kind(frame, j + 1, end) == "noun":
+            return False
+    return True
 
 
 def _object_word(frame: Frame, i: int, words: tuple) -> bool:
@@ -285,19 +378,27 @@ def _code_noun(frame: Frame, tid: int, t0: int, t1: int, t_end: int, form: Form,
     tgt: list[Ref] = []
     by: list[Ref] = []  # "oleh X", "dari X"
     slot = None
+    undergoer = False
     for g, s, tok in frame.scan(t1 + 1, stop_at_verb=not p.reach_clause, own=tid, skip=skip):
         if not poss and not tgt and s == SLOT_OBJECT and tok - t_end <= POSSESSOR_REACH:
-            poss = frame.refs(g)
+            refs = frame.refs(g)
+            if p.type in VENUE_TYPES and tok == t_end + 1 and all(_is_venue(r) for r in refs):
+                continue  # "Pertemuan Berlin antara …", "KTT Jakarta": where, not who
+            poss = refs
+            # "pemboman kedutaan besar AS": the possessor of a building or place undergoes it
+            undergoer = any(frame.phrase_ending_at(j, lex.undergoer_heads) is not None
+                            for j in range(t_end + 1, frame.group_last(g)))
+        elif not by and (s == "oleh" or (s == "dari" and s not in targets)):
+            by = frame.refs(g)  # "penangkapan nelayan Vietnam oleh Malaysia": the doer
         elif not tgt and s in targets and s != SLOT_OBJECT:
             tgt, slot = frame.refs(g), s
             if s == "antara":
                 tgt = _between(frame, t1 + 1, tgt, tid, skip)
-        elif not by and s in ("oleh", "dari") and s not in targets:
-            by = frame.refs(g)
+
     if form.nya and not poss:
         s_ = frame.subject_of(t0)
         poss = frame.refs(s_.group) if s_ else []
-    if p.possessor == "target":
+    if p.possessor == "target" or (undergoer and not tgt):
         src, tgt = by, (poss or tgt)
     elif poss and by and frame_has_oleh(frame, t1, poss):
         src, tgt = by, (tgt or poss)  # "penyerangan gereja X oleh militer Israel": possessor undergoes it
@@ -339,6 +440,17 @@ def _code_noun(frame: Frame, tid: int, t0: int, t1: int, t_end: int, form: Form,
         s_ = frame.subject_of(v) if v is not None else None
         tgt = frame.refs(s_.group) if s_ else []
     pairs = _valid(_pairs(p, src, tgt, frame.reciprocal_before(at if via is not None else t0)), p)
+    missing = None
+    if not pairs and p.implicit and p.target is not None and bool(src) != bool(tgt):
+        missing = "target" if src else "source"
+        known = src or tgt
+        if missing == "target" and not _slots_open(frame, t_end + 1, targets, tid, skip):
+            return None
+        if missing == "source" and _np_kind(frame, t_end + 1, len(frame.words)) == "noun" and not light:
+            return None  # "serangan kelompok bersenjata terhadap X": the doer is named, unresolved
+        pairs = [(k, None) for k in known if k.actor.country]
+        if not pairs:
+            return None
     if not pairs:
         return None
     if modality is None:
@@ -348,4 +460,4 @@ def _code_noun(frame: Frame, tid: int, t0: int, t1: int, t_end: int, form: Form,
             modality = "asserted"
     chunks = (frame.chunk_of[t0],) + (
         (via.chunk,) if via and via.how != "relative" and via.chunk != frame.chunk_of[t0] else ())
-    return Coded(form, pairs, modality, t0, t_end, chunks, slot)
+    return Coded(form, pairs, modality, t0, t_end, chunks, slot, missing=missing)

@@ -56,6 +56,7 @@ class Pattern:
     source_kinds: tuple[str, ...]  # empty: any
     target_kinds: tuple[str, ...]
     order: int
+    implicit: bool = False  # the missing side may come from the discourse (event_partners)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +74,26 @@ class TriggerHit:
     forms: tuple[Form, ...]  # candidate readings, most specific first
 
 
+#: Who a statement cue is said of: the subject of its clause ("Israel tidak boleh …"), the name
+#: right after it ("gangster AS"), or an actor after it in a receiver's slot ("konsekuensi bagi AS").
+STATEMENT_ROLES = ("subject", "topic", "possessor", "object")
+
+
+@dataclass(frozen=True, slots=True)
+class StatementPattern:
+    """A speech act inside what someone said: the speaker does it to the actor the cue is said of."""
+
+    id: str
+    type: str
+    cameo: str
+    mode: str | None
+    cues: tuple[Phrase, ...]
+    of: tuple[str, ...]  # STATEMENT_ROLES, tried in order
+    slots: tuple[str, ...]  # prepositions for the "object" role
+    not_after: tuple[Phrase, ...]  # words right before the cue that cancel it ("tidak perlu")
+    not_before: tuple[Phrase, ...]  # words right after the cue that cancel it
+
+
 @dataclass(frozen=True, slots=True)
 class EventLexicon:
     patterns: tuple[Pattern, ...]
@@ -81,11 +102,14 @@ class EventLexicon:
     experiencer_verbs: frozenset[Phrase]
     response_verbs: frozenset[Phrase]  # "membantah tuduhan AS": the noun's doer acted on the subject
     response_types: frozenset[str]
+    undergoer_heads: frozenset[Phrase]  # "serangan ke kedutaan AS": the possessor of a place undergoes it
     adjunct_heads: frozenset[Phrase]
     on_behalf_heads: frozenset[Phrase]
     max_phrase: int
     by_id: dict[str, Pattern]
     confirm_by: dict[str, tuple[str, ...]]  # pattern id -> the patterns that must corroborate it
+    statements: tuple[StatementPattern, ...] = ()
+    statement_automaton: ahocorasick.Automaton | None = None  # cue -> (length, patterns)
 
 
 def _phrase(s: str) -> Phrase:
@@ -100,7 +124,8 @@ def _phrases(v: object) -> tuple[Phrase, ...]:
     return tuple(_phrase(x) for x in v)  # type: ignore[union-attr]
 
 
-def _pattern(raw: dict, order: int, noun_default: tuple[str, ...], overrides: dict[str, str]) -> Pattern:
+def _pattern(raw: dict, order: int, noun_default: tuple[str, ...], overrides: dict[str, str],
+             implicit_types: frozenset[str] = frozenset()) -> Pattern:
     pid = raw.get("id") or f"#{order}"
     try:
         ptype, code = raw["type"], str(raw["cameo"])
@@ -139,6 +164,8 @@ def _pattern(raw: dict, order: int, noun_default: tuple[str, ...], overrides: di
         context_words=_phrases((raw.get("context_target") or {}).get("words")),
         source_kinds=tuple(str(x) for x in raw.get("source_kind") or ()),
         target_kinds=tuple(str(x) for x in raw.get("target_kind") or ()), order=order,
+        implicit=(bool(raw.get("implicit", ptype in implicit_types)) and target is not None
+                  and not raw.get("optional_target")),
     )
 
 
@@ -163,6 +190,44 @@ def pattern_forms(raw: dict, pid: str = "?") -> dict[str, tuple[Phrase, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
+def _statement(raw: dict, order: int, overrides: dict[str, str]) -> StatementPattern:
+    pid = raw.get("id") or f"statement#{order}"
+    try:
+        ptype, code = raw["type"], str(raw["cameo"])
+    except KeyError as e:
+        raise PatternError(f"statement {pid}: missing {e.args[0]!r}") from None
+    codes = cameo_codes()
+    if ptype not in PLOVER_TYPES or code not in codes:
+        raise PatternError(f"statement {pid}: unknown type or CAMEO code ({ptype}, {code})")
+    mapped = codes[code].plover_type
+    if mapped != ptype and overrides.get(code) != ptype:
+        raise PatternError(f"statement {pid}: CAMEO {code} is {mapped} in CAMEO2PLOVER, not {ptype}")
+    of = raw.get("of") or ["subject"]
+    of = [of] if isinstance(of, str) else of
+    if not raw.get("cues") or any(r not in STATEMENT_ROLES for r in of):
+        raise PatternError(f"statement {pid}: needs cues and roles among {', '.join(STATEMENT_ROLES)}")
+    return StatementPattern(
+        id=pid, type=ptype, cameo=code, mode=raw.get("mode") or (codes[code].plover_mode if mapped == ptype else None),
+        cues=_phrases(raw.get("cues")), of=tuple(of),
+        slots=tuple(str(x).lower() for x in raw.get("slots") or ("terhadap", "kepada", "bagi", "atas")),
+        not_after=_phrases(raw.get("not_after")), not_before=_phrases(raw.get("not_before")),
+    )
+
+
+def _statement_automaton(statements: list[StatementPattern]) -> ahocorasick.Automaton | None:
+    by_cue: dict[str, list[StatementPattern]] = {}
+    for sp in statements:
+        for cue in sp.cues:
+            by_cue.setdefault(" ".join(cue), []).append(sp)
+    if not by_cue:
+        return None
+    auto = ahocorasick.Automaton()
+    for key, sps in by_cue.items():
+        auto.add_word(key, (len(key), tuple(sps)))
+    auto.make_automaton()
+    return auto
+
+
 def build_lexicon(data: dict) -> EventLexicon:
     """Compile the parsed events.yaml. Raises ``PatternError`` naming the faulty pattern."""
     noun_default = tuple(data.get("noun_target_default") or ("terhadap", "atas", "ke", "kepada"))
@@ -170,8 +235,9 @@ def build_lexicon(data: dict) -> EventLexicon:
     patterns: list[Pattern] = []
     readings: dict[str, list[Form]] = {}
     seen_ids: set[str] = set()
+    implicit_types = frozenset(str(t) for t in data.get("implicit_partner_types") or ())
     for order, raw in enumerate(data.get("patterns") or []):
-        p = _pattern(raw, order, noun_default, overrides)
+        p = _pattern(raw, order, noun_default, overrides, implicit_types)
         if p.id in seen_ids:
             raise PatternError(f"pattern id {p.id} used twice")
         seen_ids.add(p.id)
@@ -199,17 +265,22 @@ def build_lexicon(data: dict) -> EventLexicon:
                                   f.pattern.target is None, f.pattern.order))
         auto.add_word(key, (len(key), tuple(forms)))
     auto.make_automaton()
+    statements = [_statement(raw, i, overrides) for i, raw in enumerate(data.get("statements") or [])]
+    if len({sp.id for sp in statements} | seen_ids) != len(statements) + len(seen_ids):
+        raise PatternError("a statement id is used twice or by a pattern")
     return EventLexicon(
         patterns=tuple(patterns), automaton=auto,
         light_verbs=frozenset(_phrases(data.get("light_verbs"))),
         experiencer_verbs=frozenset(_phrases(data.get("experiencer_verbs"))),
         response_verbs=frozenset(_phrases(data.get("response_verbs"))),
         response_types=frozenset(str(t) for t in data.get("response_types") or ()),
+        undergoer_heads=frozenset(_phrases(data.get("undergoer_heads"))),
         adjunct_heads=frozenset(_phrases(data.get("adjunct_heads"))),
         on_behalf_heads=frozenset(_phrases(data.get("on_behalf_heads"))),
         max_phrase=max((len(k.split()) for k in readings), default=1),
         by_id={p.id: p for p in patterns},
         confirm_by={p.id: p.confirm_by for p in patterns if p.confirm_by},
+        statements=tuple(statements), statement_automaton=_statement_automaton(statements),
     )
 
 
@@ -229,6 +300,20 @@ def lower_same_length(text: str) -> str:
     if len(low) == len(text):
         return low
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+def find_statement_cues(low: str, start: int, end: int, lexicon: EventLexicon) -> list[tuple[int, int, tuple[StatementPattern, ...]]]:
+    """Statement cues (whole words) in ``low[start:end]``: (start, end, patterns) in text offsets."""
+    auto = lexicon.statement_automaton
+    if auto is None:
+        return []
+    out = []
+    for end_idx, (length, sps) in auto.iter_long(low, start, end):
+        s, e = end_idx - length + 1, end_idx + 1
+        if (s > 0 and (low[s - 1].isalnum() or low[s - 1] == "_")) or (e < len(low) and (low[e].isalnum() or low[e] == "_")):
+            continue
+        out.append((s, e, sps))
+    return out
 
 
 def find_triggers(text: str, lexicon: EventLexicon | None = None, lowered: str | None = None) -> list[TriggerHit]:

@@ -19,7 +19,9 @@ from warta.analyse.clauses import NOUNISH, VERB, Frame, Ref, anaphor_regex, refs
 from warta.analyse.event_anaphora import AnaphorContext
 from warta.analyse.event_arguments import Coded, code_trigger
 from warta.analyse.event_merge import collapse, confirm_pairs
+from warta.analyse.event_partners import Half, complete
 from warta.analyse.event_patterns import EventLexicon, find_triggers, load_lexicon, lower_same_length
+from warta.analyse.event_statements import code_statements
 from warta.model import Actor, DateExpr, Doc, Event, Participant
 from warta.ontology import cameo, quad_class
 
@@ -39,9 +41,8 @@ def code(doc: Doc, lexicon: EventLexicon | None = None) -> list[Event]:
     lex = lexicon or load_lexicon()
     lowered = lower_same_length(doc.text)
     hits = find_triggers(doc.text, lex, lowered)
-    if not hits:
-        return []
-    if len(_countries(doc.mentions)) < 2:
+    international = len(_countries(doc.mentions)) >= 2
+    if not international:
         # An article naming one country (or none) holds no international event: only events
         # that stand without a receiver are worth the clause work there.
         hits = [h for h in hits if any(f.pattern.target is None or f.pattern.optional_target for f in h.forms)]
@@ -53,31 +54,59 @@ def code(doc: Doc, lexicon: EventLexicon | None = None) -> list[Event]:
         i = bisect_right(sent_starts, h.start) - 1
         if i >= 0 and h.end <= doc.sentences[i].end:
             by_sentence.setdefault(i, []).append(h)
-    if not by_sentence:
-        return []
     mentions = sorted(doc.mentions, key=lambda m: m.start)
     m_starts = [m.start for m in mentions]
     anaphora: AnaphorContext | None = None
+    frames: dict[int, Frame] = {}
+
+    def sentence_mentions(i: int) -> list:
+        sent = doc.sentences[i]
+        lo, hi = bisect_right(m_starts, sent.start - 1), bisect_right(m_starts, sent.end - 1)
+        return [m for m in mentions[lo:hi] if m.end <= sent.end]
+
+    def build(i: int, trigger_spans: list[tuple[int, int, bool]]) -> Frame:
+        nonlocal anaphora
+        if anaphora is None:
+            anaphora = AnaphorContext(doc)
+        sent = doc.sentences[i]
+        frames[i] = Frame.build(doc.text[sent.start:sent.end], sent.start, sentence_mentions(i),
+                                trigger_spans, i, anaphora.resolve)
+        return frames[i]
+
     events: list[Event] = []  # in text order: later reports may refer back to them
+    halves: list[Half] = []  # events whose partner the clause leaves unsaid
+    deferred: list[tuple[int, list, set[str]]] = []  # one-country sentences, framed if partners exist
     for s_idx, s_hits in by_sentence.items():
         sent = doc.sentences[s_idx]
-        lo, hi = bisect_right(m_starts, sent.start - 1), bisect_right(m_starts, sent.end - 1)
-        ms = [m for m in mentions[lo:hi] if m.end <= sent.end]
+        ms = sentence_mentions(s_idx)
         low = lowered[sent.start:sent.end]
         s_hits = [h for h in s_hits if _slot_possible(h, low, h.end - sent.start)
-                  and not any(h.start < m.end and m.start < h.end for m in ms)]
+                  and not any(_inside_mention(h, m) for m in ms)]
         if not s_hits:
             continue
         if not _worth_framing(doc.text[sent.start:sent.end], ms, s_hits):
             # a quoted sentence also has its speaker: "Jadi terima kasih, Presiden Putin," kata Prabowo
             if not any(q.direct and q.start < sent.end and sent.start < q.end for q in doc.quotes):
+                if international and any(f.pattern.implicit for h in s_hits for f in h.forms):
+                    deferred.append((s_idx, s_hits, _sentence_countries(ms)))
                 continue
-        if anaphora is None:
-            anaphora = AnaphorContext(doc)
-        frame = Frame.build(doc.text[sent.start:sent.end], sent.start, ms,
-                            [(h.start, h.end, h.forms[0].kind != "noun") for h in s_hits],
-                            s_idx, anaphora.resolve)
-        events.extend(_code_sentence(doc, frame, s_idx, s_hits, lex, anaphora, events))
+        frame = build(s_idx, [(h.start, h.end, h.forms[0].kind != "noun") for h in s_hits])
+        events.extend(_code_sentence(doc, frame, s_idx, s_hits, lex, anaphora, events, halves))
+    if international and doc.quotes:
+        events.extend(code_statements(doc, lex, lowered, lambda i: frames.get(i) or build(i, [])))
+    if deferred:
+        # Sentences naming one country hold only events whose partner is unsaid: worth framing
+        # only for a country that deals with another in the article's events (event_partners).
+        partnered = {c for e in events if e.target is not None and e.source.country != e.target.country
+                     for c in (e.source.country, e.target.country) if c}
+        for s_idx, s_hits, countries in deferred:
+            if countries & partnered:
+                frame = build(s_idx, [(h.start, h.end, h.forms[0].kind != "noun") for h in s_hits])
+                events.extend(_code_sentence(doc, frame, s_idx, s_hits, lex, anaphora, events, halves))
+    if halves:
+        events.sort(key=lambda e: (e.sentence, e.start))
+        events.extend(complete(halves, events))
+        events.sort(key=lambda e: (e.sentence, e.start))
     if not events:
         return []
     by_id = lex.by_id
@@ -99,13 +128,23 @@ def code(doc: Doc, lexicon: EventLexicon | None = None) -> list[Event]:
     return events
 
 
+def _inside_mention(hit, m) -> bool:
+    """A trigger that is part of a name ("Operasi Militer Khusus" as a title, "Dewan Keamanan")
+    is no trigger; one whose last word starts a name ("operasi militer Israel", where the mention
+    layer took "militer Israel") still is."""
+    if not (hit.start < m.end and m.start < hit.end):
+        return False
+    return not (hit.start < m.start and m.end > hit.end)
+
+
 def _slot_possible(hit, low_sentence: str, after: int) -> bool:
     """Cheap test: some reading of the hit can find its receiver — it takes an object, needs
     none, pairs its doers, or one of its prepositions occurs after it ("… kepada Li")."""
     rest = None
     for f in hit.forms:
         p = f.pattern
-        if p.target is None or p.optional_target or p.reciprocal or f.kind != "active" or "object" in p.target:
+        if (p.target is None or p.optional_target or p.reciprocal or p.implicit or f.kind != "active"
+                or "object" in p.target):
             return True
         if rest is None:
             rest = " " + low_sentence[after:] + " "
@@ -146,8 +185,13 @@ def _worth_framing(text: str, mentions: list, hits: list) -> bool:
                                    or f.pattern.context_target for h in hits for f in h.forms)
 
 
+def _sentence_countries(mentions: list) -> set[str]:
+    return {m.actor.country for m in mentions if m.actor is not None and m.actor.country}
+
+
 def _code_sentence(doc: Doc, frame: Frame, s_idx: int, hits: list, lex: EventLexicon,
-                   anaphora: AnaphorContext | None = None, earlier: list[Event] | None = None) -> list[Event]:
+                   anaphora: AnaphorContext | None = None, earlier: list[Event] | None = None,
+                   halves: list[Half] | None = None) -> list[Event]:
     consumed: set[int] = set()
 
     def speaker(offset: int) -> list[Ref]:
@@ -178,11 +222,37 @@ def _code_sentence(doc: Doc, frame: Frame, s_idx: int, hits: list, lex: EventLex
              frame.starts[0] <= d.start < frame.ends[-1]]
     out: list[Event] = []
     for c in coded_all:
+        if c.missing is not None:
+            if halves is not None:
+                known = [pair[0] for pair in c.pairs]
+                cands = _sentence_candidates(frame, known)
+                for e in _events(doc, frame, s_idx, c, dates, visit_place):
+                    halves.append(Half(e, c.missing, s_idx, cands))
+            continue
         for e in _events(doc, frame, s_idx, c, dates, visit_place):
             if c.from_context:
                 e = _receiver_from_context(e, c.form.pattern.context_target, (earlier or []) + out)
             if e is not None:
                 out.append(e)
+    return out
+
+
+#: Prepositions of place: an actor after them is where things happen, not a partner ("di Gaza").
+PLACE_PREPS = frozenset({"di", "di sekitar", "di dekat", "di luar", "sekitar", "dekat"})
+
+
+def _sentence_candidates(frame: Frame, known: list[Ref]) -> list[Participant]:
+    """Actors of the sentence that may be the unsaid partner of an event of ``known``."""
+    keys = {r.key for r in known}
+    countries = {r.actor.country for r in known}
+    out = []
+    for u in frame.units:
+        if u.pp in PLACE_PREPS:
+            continue
+        for r in u.refs:
+            if r.key in keys or not r.actor.country or r.actor.country in countries or r.label == "LOC":
+                continue
+            out.append(_participant(r))
     return out
 
 
@@ -321,10 +391,12 @@ def _events(doc: Doc, frame: Frame, s_idx: int, c: Coded, dates: list[DateExpr],
     out = []
     for s, t in c.pairs:
         spans = [t_start, t_end, s.start, s.end] + ([t.start, t.end] if t else [])
+        source, target = _participant(s, on), _participant(t, on) if t else None
+        if c.missing == "source":  # the known side received it; the doer is still to be found
+            source, target = Participant(text=""), source
         out.append(Event(
             type=p.type, mode=p.mode, cameo=p.cameo, goldstein=code.goldstein,
-            quad_class=quad_class(p.cameo), source=_participant(s, on),
-            target=_participant(t, on) if t else None, modality=modality,
+            quad_class=quad_class(p.cameo), source=source, target=target, modality=modality,
             date=d.value if d else None, date_granularity=d.granularity if d else None,
             location=_location(frame, c, (s, t), visit_place, dates), sentence=s_idx,
             start=min(spans), end=max(spans), trigger=doc.text[t_start:t_end],

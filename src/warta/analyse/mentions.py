@@ -114,14 +114,29 @@ def mission_words() -> frozenset[str]:
 
 
 @cache
+def bare_role_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(words before a role word, words after it) that keep it from naming one office seen before:
+    "para menteri", "menteri dari negara …"."""
+    return _read_cues()[7], _read_cues()[8]
+
+
+@cache
+def portfolio_words() -> frozenset[str]:
+    """Role words the office's portfolio may follow in capitalised ordinary words ("Menteri Unifikasi")."""
+    return _read_cues()[6]
+
+
+@cache
 def _read_cues() -> tuple[dict[str, list[GroupCue]], frozenset[str], frozenset[str], frozenset[str],
-                          dict[str, str], frozenset[str]]:
+                          dict[str, str], frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
     groups: dict[str, list[GroupCue]] = {}
     postings: set[str] = set()
     collective: set[str] = set()
     locative: set[str] = set()
     anaphors: dict[str, str] = {}
     missions: set[str] = set()
+    portfolios: set[str] = set()
+    not_bare: tuple[set[str], set[str]] = (set(), set())
     for lineno, raw in enumerate(CUES_PATH.read_text(encoding="utf-8").splitlines(), 1):
         line = raw.strip()
         if not line or line.startswith("#"):
@@ -140,11 +155,16 @@ def _read_cues() -> tuple[dict[str, list[GroupCue]], frozenset[str], frozenset[s
             anaphors[" ".join(cols[1].lower().split())] = cols[2]
         elif cols[0] == "mission" and len(cols) == 2:
             missions.add(" ".join(cols[1].lower().split()))
+        elif cols[0] == "portfolio" and len(cols) == 2:
+            portfolios.add(" ".join(cols[1].lower().split()))
+        elif cols[0] in ("not-bare-after", "not-bare-before") and len(cols) == 2:
+            not_bare[0 if cols[0] == "not-bare-after" else 1].add(cols[1].lower())
         else:
             raise ValueError(f"{CUES_PATH.name}:{lineno}: cannot read {raw!r}")
     for cues in groups.values():
         cues.sort(key=lambda c: -len(c.words))
-    return groups, frozenset(postings), frozenset(collective), frozenset(locative), anaphors, frozenset(missions)
+    return groups, frozenset(postings), frozenset(collective), frozenset(locative), anaphors, frozenset(missions), \
+        frozenset(portfolios), frozenset(not_bare[0]), frozenset(not_bare[1])
 
 
 @cache
@@ -214,11 +234,8 @@ class _Span:
     sector: str | None = None  # role hits
     title: str | None = None  # role hits
     parts: list["_Span"] = field(default_factory=list)
-
-
-def _tokens(doc: Doc) -> tuple[list[str], list[tuple[int, int]]]:
-    # doc.tokens builds Token objects on first use; the stage needs only strings and offsets
-    return tokenize(doc.text)
+    # role phrases: the canonical titles and sectors of their role words, head first
+    chain: list[tuple[str, str | None]] = field(default_factory=list)
 
 
 def _sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
@@ -267,19 +284,20 @@ def find_mentions(doc: Doc) -> None:
         return
     d = dictionary()
     on = doc.reference_date or doc.published  # an undated text: the latest date it states
-    tok_texts, tok_spans = _tokens(doc)
     sent_bounds = _sentence_bounds(doc)
     sent_starts = [s for s, _ in sent_bounds]
 
     roles = _role_spans(d, text)  # before the gazetteer: its demonym parts search substrings
     gaz = _gazetteer_spans(d, text, on)
-    crf = _crf_spans(text, tok_texts, tok_spans, sent_bounds, gaz, roles)
+    _extend_roles(text, roles, gaz)
+    crf = _crf_spans(text, sent_bounds, gaz, roles)
     entities = _merge_entities(text, gaz, crf, roles)
     entities = _add_anaphors(text, entities, d, on, sent_starts)
     spans = _role_phrases(text, entities, roles, d)
     spans = _attach_mission_places(text, spans, roles)
-    spans = _resolve_names(text, tok_texts, tok_spans, spans, d, on)
-    spans = _add_groups(text, tok_texts, tok_spans, spans, d, on)
+    spans = _bare_roles(text, spans, roles, d)
+    spans = _resolve_names(text, spans, d, on)
+    spans = _add_groups(text, spans, d, on)
 
     def sentence_of(offset: int) -> int:
         return max(0, bisect.bisect_right(sent_starts, offset) - 1)
@@ -360,36 +378,89 @@ def _role_spans(d, text: str) -> list[_Span]:
     return out
 
 
+_WORD_AT = re.compile(r"[ \t]+([^\W\d_][\w'’-]*)")
+_PORTFOLIO_JOINERS = frozenset({"dan", "&"})
+
+
+def _extend_roles(text: str, roles: list[_Span], hits: list[_Span]) -> None:
+    """A bare office word ("Menteri", "Wakil Menteri", "Kepala") reaches over the capitalised ordinary
+    words of its portfolio ("Menteri Unifikasi", "Wakil Menteri Hubungan dan Kerja Sama
+    Internasional"), stopping at a dictionary hit (the state), another role, or a word that is not
+    an ordinary Indonesian word (the holder's name). The role's title becomes the whole office."""
+    heads = portfolio_words()
+    if not roles or not heads:
+        return
+    stops = {h.start for h in hits} | {r.start for r in roles}
+    lexicon = ner.lexicon()
+    for r in roles:
+        if text[r.start:r.end].lower() not in heads:
+            continue
+        pos, end, words = r.end, r.end, 0
+        while words < 8:
+            m = _WORD_AT.match(text, pos)
+            if m is None or m.start(1) in stops:
+                break
+            w = m.group(1)
+            lw = w.lower()
+            if lw in _PORTFOLIO_JOINERS:
+                pos = m.end()
+                continue
+            if not w[:1].isupper() or w.isupper() or not (_ordinary_word(lw) or lexicon.get(lw) in ("lower", "mixed")):
+                break
+            pos = end = m.end()
+            words += 1
+        if end > r.end:
+            r.end = end
+            r.title = text[r.start:end]
+
+
 #: Tokens of context the CRF sees on each side of a candidate word (its features reach two tokens).
 CRF_WINDOW = 4
 
 
-def _crf_spans(text: str, tok_texts: list[str], tok_spans: list[tuple[int, int]],
-               sent_bounds: list[tuple[int, int]], gaz: list[_Span], roles: list[_Span]) -> list[_Span]:
+#: The start of a capitalised word: only sentences holding one outside every dictionary hit can hold
+#: a name the dictionary missed.
+_CAP_START = re.compile(r"(?<![\w'’])[A-ZÀ-ÖØ-Þ]")
+
+
+def _crf_spans(text: str, sent_bounds: list[tuple[int, int]], gaz: list[_Span], roles: list[_Span]) -> list[_Span]:
     """CRF spans around the words that can be names the dictionary missed: the CRF tags a window of
-    the sentence around each such word, not sentences the dictionary fully explains."""
+    the sentence around each such word, not sentences the dictionary fully explains. A sentence
+    whose capitalised words all lie in dictionary hits is not even tokenized."""
     hits = sorted([(s.start, s.end, s.label) for s in gaz] + [(r.start, r.end, "ROLE") for r in roles])
-    gaz_tags = ner.gazetteer_tags(tok_spans, hits)
+    hit_starts = [x[0] for x in hits]
+    covered = _union(hits)
+    covered_starts = [a for a, _ in covered]
+    caps = [m.start() for m in _CAP_START.finditer(text)]
     common = ner.common_words()
     out: list[_Span] = []
-    t = 0
-    n = len(tok_texts)
+    h = 0
     for s_start, s_end in sent_bounds:
-        while t < n and tok_spans[t][1] <= s_start:
-            t += 1
-        first = t
-        while t < n and tok_spans[t][0] < s_end:
-            t += 1
-        candidates = _name_candidates(tok_texts, gaz_tags, first, t, common)
+        i = bisect.bisect_left(caps, s_start)
+        while i < len(caps) and caps[i] < s_end:
+            p = caps[i]
+            k = bisect.bisect_right(covered_starts, p) - 1
+            if (k < 0 or covered[k][1] <= p) and _may_be_name(text, p, s_start):
+                break  # a capitalised word outside every hit that may be a name
+            i += 1
+        else:
+            continue
+        tok_texts, tok_spans = tokenize(text[s_start:s_end])
+        tok_spans = [(a + s_start, b + s_start) for a, b in tok_spans]
+        while h < len(hits) and hits[h][1] <= s_start:
+            h += 1
+        sent_hits = hits[h:bisect.bisect_left(hit_starts, s_end, h)]
+        gaz_tags = ner.gazetteer_tags(tok_spans, sent_hits)
+        n = len(tok_texts)
+        candidates = _name_candidates(tok_texts, gaz_tags, 0, n, common)
         if not candidates:
             continue
-        sent_tokens, sent_gaz = tok_texts[first:t], gaz_tags[first:t]
         found: list[_Span] = []
-        for lo, hi in _windows(candidates, first, t):
-            labels = ner.tag(sent_tokens, sent_gaz, lo - first, hi - first)
-            if (lo > first and labels[0] != "O") or (hi < t and labels[-1] != "O"):
+        for lo, hi in _windows(candidates, 0, n):
+            labels = ner.tag(tok_texts, gaz_tags, lo, hi)
+            if (lo > 0 and labels[0] != "O") or (hi < n and labels[-1] != "O"):
                 # a name runs over the window's edge: tag the whole sentence instead
-                lo, labels, found = first, ner.tag(sent_tokens, sent_gaz), []
+                lo, labels, found = 0, ner.tag(tok_texts, gaz_tags), []
                 found += [_Span(tok_spans[lo + i][0], tok_spans[lo + j - 1][1], typ, None, "crf")
                           for i, j, typ in ner.iob_spans(labels)]
                 break
@@ -397,6 +468,42 @@ def _crf_spans(text: str, tok_texts: list[str], tok_spans: list[tuple[int, int]]
                       for i, j, typ in ner.iob_spans(labels)]
         out += found
     return out
+
+
+_WORD_HERE = re.compile(r"[^\W\d_]+(?:\d+\w*)?(?:[-'’]\w+)*\.?")
+
+
+def _may_be_name(text: str, pos: int, s_start: int) -> bool:
+    """The test of :func:`_name_candidates` on the word at ``pos`` of the raw text, so that sentences
+    without a candidate are never tokenized."""
+    m = _WORD_HERE.match(text, pos)
+    if m is None:
+        return True
+    j = pos - 1
+    while j >= s_start and text[j] in " \t":
+        j -= 1
+    initial = j < s_start or text[j] in _OPENERS
+    return _word_may_be_name(m.group(), initial)
+
+
+@lru_cache(maxsize=50_000)
+def _word_may_be_name(word: str, initial: bool) -> bool:
+    w = word[:-1] if word.endswith(".") and word[:-1].isalpha() and len(word) > 3 else word
+    lw = w.lower()
+    if lw in ner.common_words() or not w.isalpha() and any(ch.isdigit() for ch in w):
+        return False
+    return not (ner.lexicon().get(lw) == "lower" or initial and lw in root_words())
+
+
+def _union(intervals: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """Sorted intervals merged where they overlap."""
+    out: list[list[int]] = []
+    for a, b, _ in intervals:
+        if out and a < out[-1][1]:
+            out[-1][1] = max(out[-1][1], b)
+        else:
+            out.append([a, b])
+    return [(a, b) for a, b in out]
 
 
 def _windows(candidates: list[int], first: int, last: int) -> list[tuple[int, int]]:
@@ -438,7 +545,11 @@ def _merge_entities(text: str, gaz: list[_Span], crf: list[_Span], roles: list[_
     chosen = list(gaz)
     cues, _ = ner.cue_words()
     gpe_at = {(g.start, g.end): g for g in gaz if g.label == "GPE"}
-    for c in crf:
+    # hits and roles are each sorted and non-overlapping: overlaps are found by bisection
+    gaz_starts = [g.start for g in gaz]
+    role_starts = [r.start for r in roles]
+    removed: set[int] = set()
+    for c in _clean_crf_spans(text, crf):
         g = gpe_at.get((c.start, c.end))
         if g is not None:
             if c.label == "LOC":
@@ -461,7 +572,7 @@ def _merge_entities(text: str, gaz: list[_Span], crf: list[_Span], roles: list[_
             _trim_leading_states(text, c, chosen)
             if c.start >= c.end:
                 continue
-        inner_roles = [r for r in roles if _overlaps(r.start, r.end, c.start, c.end)]
+        inner_roles = _overlapping(roles, role_starts, c.start, c.end)
         if inner_roles:
             r0 = inner_roles[0]
             if c.label == "ORG" and r0.start >= c.start:
@@ -477,7 +588,7 @@ def _merge_entities(text: str, gaz: list[_Span], crf: list[_Span], roles: list[_
                     c.start += 1
             else:
                 continue
-        inside = [g for g in chosen if _overlaps(g.start, g.end, c.start, c.end)]
+        inside = [g for g in _overlapping(gaz, gaz_starts, c.start, c.end) if id(g) not in removed]
         if inside:
             strictly = all(c.start <= g.start and g.end <= c.end and (g.end - g.start) < (c.end - c.start)
                            for g in inside)
@@ -486,6 +597,7 @@ def _merge_entities(text: str, gaz: list[_Span], crf: list[_Span], roles: list[_
                 continue
             for g in inside:
                 chosen.remove(g)
+                removed.add(id(g))
             states = [g for g in inside if g.actor is not None and g.actor.kind == "country"]
             if c.label == "PER":
                 inner = next((g for g in inside if g.label == "PER"), None)
@@ -507,6 +619,31 @@ def _merge_entities(text: str, gaz: list[_Span], crf: list[_Span], roles: list[_
             c.actor.role = c.title
     chosen.sort(key=lambda s: s.start)
     return chosen
+
+
+def _overlapping(spans: list[_Span], starts: list[int], a: int, b: int) -> list[_Span]:
+    """The spans of a sorted, non-overlapping list that overlap ``a:b``, in order."""
+    i = bisect.bisect_left(starts, b) - 1
+    out: list[_Span] = []
+    while i >= 0 and spans[i].end > a:
+        out.append(spans[i])
+        i -= 1
+    out.reverse()
+    return out
+
+
+def _clean_crf_spans(text: str, crf: list[_Span]) -> list[_Span]:
+    """CRF spans without the punctuation a name does not end with ("Rumah Sakit Donka," → no
+    comma). A name with its acronym in parentheses stays one span without the closing mark
+    ("Kejaksaan Agung (Kejagung"), as idner-news-2k's gold marks it once the eval strips the
+    brackets glued to its tokens."""
+    out: list[_Span] = []
+    for c in crf:
+        while c.end > c.start and text[c.end - 1] in ",;:":
+            c.end -= 1
+        if c.end > c.start:
+            out.append(c)
+    return out
 
 
 def _trim_leading_states(text: str, c: _Span, hits: list[_Span]) -> None:
@@ -595,14 +732,20 @@ def _role_phrases(text: str, entities: list[_Span], roles: list[_Span], d) -> li
         return pos
 
     covered_until = -1
+    ent_sorted = sorted(entities, key=lambda e: e.start)
+    ent_starts = [e.start for e in ent_sorted]
     for r in roles:
-        if r.start < covered_until or any(_overlaps(r.start, r.end, e.start, e.end) for e in entities):
+        if r.start < covered_until:
+            continue
+        k = bisect.bisect_left(ent_starts, r.end) - 1
+        if k >= 0 and any(e.end > r.start for e in ent_sorted[max(0, k - 3):k + 1]):
             continue
         chain_roles = [r]
         state: _Span | None = None
         person: _Span | None = None
         affiliation: _Span | None = None  # a body without a state: "Juru Bicara KPK Budi Prasetyo"
         extra: list[_Span] = []
+        leader: _Span | None = None  # a collective body named after its leader
         pos = next_start(r.end)
         while pos < len(text):
             if pos in role_at and state is None and person is None:
@@ -629,7 +772,10 @@ def _role_phrases(text: str, entities: list[_Span], roles: list[_Span], d) -> li
                 pos = next_start(e.end)
                 continue
             collective = text[chain_roles[-1].start:chain_roles[-1].end].lower() in collective_roles()
-            if e is not None and e.label == "PER" and person is None and not collective:
+            if e is not None and e.label == "PER" and collective and state is None and person is None \
+                    and e.actor is not None and e.actor.country and _is_state(d, e.actor.country):
+                leader = e  # "pemerintahan Trump", "rezim Assad": the leader's state's body
+            elif e is not None and e.label == "PER" and person is None and not collective:
                 person = e
             elif e is None and person is None and not collective:
                 person = _untagged_name(text, pos, entities, roles)
@@ -644,6 +790,8 @@ def _role_phrases(text: str, entities: list[_Span], roles: list[_Span], d) -> li
                     entities.append(person)
                     by_start[person.start] = person
             break
+        if leader is not None:
+            state = leader
         if person is None and (state is None or affiliation is not None):
             continue
         sector = next((x.sector for x in chain_roles if x.sector), None)
@@ -653,7 +801,7 @@ def _role_phrases(text: str, entities: list[_Span], roles: list[_Span], d) -> li
         last = person or (extra[-1] if extra else state)
         parts = [p for p in (affiliation, state, *extra, person) if p is not None]
         country = state.actor.country if state is not None else None
-        rule = f"role:{title}" + ("+country" if state else "") + ("+name" if person else "")
+        rule = f"role:{title}" + ("+leader" if leader else "+country" if state else "") + ("+name" if person else "")
         if person is not None:
             actor = _person_with_role(person.actor, text[person.start:person.end], country, sector, title)
             label = "PER"
@@ -661,7 +809,9 @@ def _role_phrases(text: str, entities: list[_Span], roles: list[_Span], d) -> li
             actor = Actor(name=text[r.start:last.end], code=(country + sector) if sector else country,
                           country=country, kind="sector", role=title)
             label = "ORG"
-        phrases.append(_Span(r.start, last.end, label, actor, rule, parts=parts))
+        phrase = _Span(r.start, last.end, label, actor, rule, parts=parts)
+        phrase.chain = [(x.title or text[x.start:x.end], x.sector) for x in chain_roles]
+        phrases.append(phrase)
         used.update(p.start for p in parts)
         covered_until = last.end
     out = [e for e in entities if e.start not in used] + phrases
@@ -700,10 +850,14 @@ def _untagged_name(text: str, pos: int, entities: list[_Span], roles: list[_Span
 
 
 def _end_of_words(text: str, pos: int, count: int) -> int:
+    """The end of the ``count``-th word from ``pos``, without the punctuation after it."""
     for w in re.finditer(r"\S+", text[pos:]):
         count -= 1
         if count == 0:
-            return pos + w.end()
+            end = pos + w.end()
+            while end > pos + w.start() + 1 and text[end - 1] in ",;:.)\"”’'":
+                end -= 1
+            return end
     return len(text)
 
 
@@ -871,6 +1025,109 @@ def _attach_mission_places(text: str, spans: list[_Span], roles: list[_Span]) ->
     return [s for s in out if id(s) not in drop]
 
 
+def _title_fits(bare: str, earlier: str) -> bool:
+    """A bare role's title names the earlier office: the same title, its head ("Kementerian" for
+    "Kementerian Luar Negeri"), or the body a spokesperson's title names ("Kementerian Luar
+    Negeri" in "Juru Bicara Kementerian Luar Negeri")."""
+    bare, earlier = bare.lower(), earlier.lower()
+    return earlier == bare or earlier.startswith(bare + " ") or earlier.endswith(" " + bare)
+
+
+_LAST_WORD = re.compile(r"(\w+)\W*$")
+
+
+def _stands_alone(text: str, r: _Span, common: frozenset[str]) -> bool:
+    """Is this role word a noun phrase of its own ("Kementerian menyatakan", "menurut Kementerian,")
+    rather than a modifier ("kemajuan militer", "sumber pemerintah") or the head of a name that
+    follows ("pemerintahan Trump")? Before it: the start of a sentence or clause, or a function word;
+    after it: no capitalised word."""
+    nxt = _NEXT_WORD.match(text, r.end)
+    if nxt is not None and (nxt.group(1)[:1].isupper() or nxt.group(1).lower() in bare_role_words()[1]):
+        return False  # "pemerintahan Trump", "para menteri luar negeri negara ASEAN"
+    before = text[max(0, r.start - 30):r.start]
+    if not before.strip() or before.rstrip()[-1:] in ".,;:!?\"“”'‘’()-—–\n":
+        return True
+    m = _LAST_WORD.search(before)
+    if m is None or m.group(1).lower() in bare_role_words()[0]:
+        return False  # "para menteri", "kedua menlu", "sejumlah pejabat": not one office
+    return m.group(1).lower() in common
+
+
+def _bare_roles(text: str, spans: list[_Span], roles: list[_Span], d) -> list[_Span]:
+    """A role word standing alone refers to the office the article named last with that title:
+    "Kementerian Luar Negeri Turki … menurut Kementerian" is Turkey's ministry, and in the same
+    article "Kemlu" (which the dictionary reads as Indonesia's foreign ministry, as it is in most
+    Indonesian news) is Turkey's too; "Presiden Prabowo … Presiden mengatakan" is Prabowo. A bare
+    role with no earlier office of its title stays as it was (no mention, or the dictionary's
+    reading). Rule ``coref:role``; the new mentions are not named entities."""
+    if not roles:
+        return spans
+    by_range = {(r.start, r.end): r for r in roles}
+    by_start = {r.start: r for r in roles}
+    taken = sorted((x.start, x.end) for x in spans)
+    taken_starts = [a for a, _ in taken]
+
+    def covered(r: _Span) -> bool:
+        k = bisect.bisect_right(taken_starts, r.end - 1) - 1
+        while k >= 0 and taken[k][1] > r.start:
+            if taken[k][0] < r.end:
+                return True
+            k -= 1
+        return False
+
+    items = [(x.start, 0, x) for x in spans] + [(r.start, 1, r) for r in roles if not covered(r)]
+    items.sort(key=lambda t: (t[0], t[1]))
+    offices: list[tuple[str, Actor]] = []  # (canonical title, the actor holding or being it), in text order
+    added: list[_Span] = []
+
+    def earlier(title: str) -> Actor | None:
+        return next((a for t, a in reversed(offices) if _title_fits(title, t)), None)
+
+    def body(a: Actor, title: str, sector: str | None) -> Actor:
+        code = (a.country + sector) if sector else a.code
+        return Actor(name=title, code=code, country=a.country, kind="sector", role=title)
+
+    common = ner.common_words()
+    for _, kind, x in items:
+        if kind == 1:  # a role word no mention covers
+            if not _stands_alone(text, x, common):
+                continue
+            a = earlier(x.title or text[x.start:x.end])
+            if a is not None:
+                label = "PER" if a.kind == "person" else "ORG"
+                added.append(_Span(x.start, x.end, label, a, "coref:role"))
+            continue
+        a = x.actor
+        if a is None or not a.country or not _is_state(d, a.country):
+            continue
+        if x.chain:  # a role phrase: remember each office it names
+            head_title, head_sector = x.chain[0]
+            offices.append((head_title, a))
+            for title, sector in x.chain[1:]:
+                offices.append((title, body(a, title, sector)))
+            continue
+        if x.title:  # a CRF organisation opened by a role word ("Kementerian Luar Negeri China")
+            offices.append((x.title, a))
+            continue
+        r = by_range.get((x.start, x.end))
+        head = by_start.get(x.start)
+        if r is None and head is not None and head.end < x.end and x.how == "demonym":
+            offices.append((head.title or text[head.start:head.end], a))  # "pemerintah Australia"
+            continue
+        if r is not None and x.rule.startswith("gazetteer:"):
+            # a role word the dictionary also keys ("Kemlu" → Indonesia's ministry)
+            title = r.title or text[r.start:r.end]
+            prior = earlier(title)
+            if prior is not None and prior.country != a.country:
+                x.actor = prior if prior.kind == "sector" else body(prior, title, r.sector)
+                x.rule += "+coref:role"
+            else:
+                offices.append((title, a))
+    if not added:
+        return spans
+    return sorted(spans + added, key=lambda z: z.start)
+
+
 # ---------------------------------------------------------------------------------------------
 # In-document resolution
 # ---------------------------------------------------------------------------------------------
@@ -886,13 +1143,17 @@ def _name_of(s: _Span, text: str) -> str:
 def _name_tokens(name: str, common: frozenset[str]) -> list[str]:
     """The words of a person's name that can stand for it alone: not titles or role words ("Raja
     Salman" → "Salman"), not function words."""
+    return list(_name_tokens_cached(name, common))
+
+
+@lru_cache(maxsize=50_000)
+def _name_tokens_cached(name: str, common: frozenset[str]) -> tuple[str, ...]:
     d = dictionary()
-    return [w for w in re.split(r"[\s\-]+", name) if len(w) > 1 and w[:1].isupper() and w.lower() not in common
-            and (d is None or not d.is_title_word(w))]
+    return tuple(w for w in re.split(r"[\s\-]+", name) if len(w) > 1 and w[:1].isupper() and w.lower() not in common
+                 and (d is None or not d.is_title_word(w)))
 
 
-def _resolve_names(text: str, tok_texts: list[str], tok_spans: list[tuple[int, int]], spans: list[_Span],
-                   d, on: date | None) -> list[_Span]:
+def _resolve_names(text: str, spans: list[_Span], d, on: date | None) -> list[_Span]:
     """Short forms of people named in full earlier take that person's actor; so do bare capitalised
     tokens nobody tagged ("Mishustin, pejabat …" when the CRF did not run on the sentence)."""
     common = ner.common_words()
@@ -904,18 +1165,24 @@ def _resolve_names(text: str, tok_texts: list[str], tok_spans: list[tuple[int, i
     starts = [c[0] for c in covered]
     # words of people's names anywhere in the article: only these can be a bare short form
     name_words = {w for s in pending if s.label == "PER" for w in _name_tokens(_name_of(s, text), common)}
-    n_tok = len(tok_texts)
-    for i, (w, (ts, te)) in enumerate(zip(tok_texts, tok_spans)):
-        if w not in name_words and (d is None or not w[:1].isupper() or len(w) < 3 or not _is_surname(w)
-                                    or (i + 1 < n_tok and tok_texts[i + 1][:1].isupper())
-                                    or (i > 0 and tok_texts[i - 1][:1].isupper())):
+    for m in _CAP_WORD.finditer(text):  # capitalised words only: no pass over every token
+        w, ts, te = m.group(), m.start(), m.end()
+        if w not in name_words and (d is None or len(w) < 3 or m.group("next") or _capitalised_before(text, ts)
+                                    or not _is_surname(w)):
             continue  # a lone surname only: "Ramon Magsaysay" is someone else
         k = bisect.bisect_right(starts, ts) - 1
         if k >= 0 and covered[k][1] > ts:
             continue
         pending.append(_Span(ts, te, "PER?", None, "coref:surname"))
     pending.sort(key=lambda s: s.start)
+    seen_full: dict[tuple[str, ...], Actor] = {}  # an unknown person's full name -> what it resolved to
     for s in pending:
+        if s.rule == "crf" and s.label in ("ORG", "LOC") and s.actor is None or \
+                (s.actor is not None and not s.actor.country and s.actor.kind != "person"):
+            # "Wen" tagged ORG after "Wen Jiabao": a name token of a person seen before is that person
+            word = text[s.start:s.end]
+            if s.rule == "crf" and s.label in ("ORG", "LOC") and word in index and " " not in word:
+                s.label = "PER"
         if s.label not in ("PER", "PER?"):
             if s.actor is not None and not s.actor.name:
                 s.actor = replace(s.actor, name=text[s.start:s.end])
@@ -924,13 +1191,25 @@ def _resolve_names(text: str, tok_texts: list[str], tok_spans: list[tuple[int, i
         name = _name_of(s, text)
         toks = _name_tokens(name, common)
         actor = s.actor
-        # the dictionary resolved this very surface to someone: it stands, unless it was only a short form
-        resolved_full = actor is not None and actor.id is not None and s.how not in ("short", "surname")
+        # the dictionary resolved this very surface to someone: it stands, unless it was only a short
+        # form — or a title and one name ("Raja Abdullah": which king is the article's business)
+        resolved_full = actor is not None and actor.id is not None and s.how not in ("short", "surname") \
+            and len(toks) >= 2
         # a short form the dictionary knows ("Macron") keeps its person unless the article named
-        # another dictionary person of that name in full: "Brigitte Macron" (unknown) is not enough
+        # someone of that name who is known or placed: "Brigitte Macron" (unknown) is not enough
         known_short = actor is not None and actor.id is not None and actor.country is not None
+        if len(toks) >= 2 and (actor is None or (actor.id is None and not actor.country)):
+            again = seen_full.get(tuple(toks))
+            if again is not None:  # "Milan Rocen" again, after "Menlu Montenegro, Milan Rocen"
+                s.actor = actor = replace(again, role=again.role or (actor.role if actor else None))
+                s.rule += "+coref:name"
+            elif d is not None:
+                known = _variant_of_known(d, name, toks, on)
+                if known is not None:  # "Mahmud Abbas", "Ehut Olmert": a spelling of a known person
+                    s.actor = actor = replace(known, role=known.role or (actor.role if actor else None))
+                    s.rule += "+dictionary:variant"
         if len(toks) == 1 and toks[0] in index and full_names[toks[0]] != name and not resolved_full \
-                and not (known_short and index[toks[0]].id is None):
+                and not (known_short and index[toks[0]].id is None and not index[toks[0]].country):
             target = index[toks[0]]
             if actor is not None and actor.role and not target.role:
                 target = replace(target, role=actor.role)
@@ -961,8 +1240,51 @@ def _resolve_names(text: str, tok_texts: list[str], tok_spans: list[tuple[int, i
                 if len(toks) >= 2 or tok not in index:
                     index[tok] = s.actor
                     full_names[tok] = name
+            if len(toks) >= 2 and (s.actor.country or s.actor.id):
+                seen_full[tuple(toks)] = s.actor
         out.append(s)
     return out
+
+
+#: How alike (rapidfuzz ratio, 0–100) an unknown full name must be to a dictionary person of the
+#: same surname to be that person spelt another way ("Mahmud Abbas" / "Mahmoud Abbas": 96).
+VARIANT_SIMILARITY = 88
+
+
+def _variant_of_known(d, name: str, toks: list[str], on: date | None) -> Actor | None:
+    """The dictionary person an unknown full name spells differently, or None: same surname, the
+    whole name nearly the same, and only one such person."""
+    from rapidfuzz import fuzz
+
+    folded = " ".join(" ".join(toks).lower().split())
+    best: list = []
+    for e in d.people_by_surname(toks[-1]):
+        score = fuzz.ratio(folded, " ".join(e.name.lower().split()))
+        if score >= VARIANT_SIMILARITY and e.name.lower() != folded:
+            best.append((score, e))
+    if not best:
+        return None
+    best.sort(key=lambda t: -t[0])
+    if len(best) > 1 and best[1][0] == best[0][0]:
+        return None
+    return d.actor(best[0][1], on)
+
+
+#: A capitalised word as the tokenizer cuts it (letters, with inner hyphens or apostrophes), and
+#: whether a capitalised word follows it directly.
+_CAP_WORD = re.compile(r"(?<![\w'’-])[A-Z][^\W_]*(?:['’-][^\W_]+)*(?![\w'’])(?P<next>[ \t]+[A-Z])?")
+
+
+def _capitalised_before(text: str, pos: int) -> bool:
+    """Is the word right before ``pos`` (across spaces only) capitalised?"""
+    i = pos - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    if i < 0 or i == pos - 1 or not text[i].isalnum():
+        return False
+    while i > 0 and (text[i - 1].isalnum() or text[i - 1] in "'’-"):
+        i -= 1
+    return text[i].isupper()
 
 
 @lru_cache(maxsize=50_000)
@@ -992,25 +1314,18 @@ def _surname_entry(d, token: str, country: str | None, on: date | None):
     return people[0] if len(people) == 1 else None
 
 
-def _add_groups(text: str, tok_texts: list[str], tok_spans: list[tuple[int, int]], spans: list[_Span],
-                d, on: date | None) -> list[_Span]:
+def _add_groups(text: str, spans: list[_Span], d, on: date | None) -> list[_Span]:
     """"kedua negara" / "kedua pemimpin" / "kedua pihak" → a group actor of the two most salient actors
     mentioned before it."""
-    groups, _ = mention_cues()
     if not _group_first_words().search(text):
         return spans
     spans = sorted(spans, key=lambda s: s.start)
     starts = [s.start for s in spans]
-    lowered = [w.lower() for w in tok_texts]
     added: list[_Span] = []
-    i = 0
-    while i < len(lowered):
-        cue = next((c for c in groups.get(lowered[i], ()) if tuple(lowered[i:i + len(c.words)]) == c.words), None)
-        if cue is None:
-            i += 1
-            continue
-        start, end = tok_spans[i][0], tok_spans[i + len(cue.words) - 1][1]
-        i += len(cue.words)
+    pattern, by_words = _group_cues_regex()
+    for m in pattern.finditer(text):
+        cue = by_words[tuple(m.group().lower().split())]
+        start, end = m.span()
         k = bisect.bisect_right(starts, start) - 1
         if k >= 0 and spans[k].end > start:
             continue  # inside another mention
@@ -1021,7 +1336,20 @@ def _add_groups(text: str, tok_texts: list[str], tok_spans: list[tuple[int, int]
         names = " dan ".join(m.name for m in members)
         actor = Actor(name=names, kind="group", members=members)
         added.append(_Span(start, end, cue.label, actor, f"coref:group:{cue.refers}"))
+    if added:  # a bare role inside the group's words ("kedua menlu") is the group
+        spans = [s for s in spans if not any(g.start <= s.start and s.end <= g.end for g in added)]
     return sorted(spans + added, key=lambda s: s.start)
+
+
+@cache
+def _group_cues_regex() -> tuple[re.Pattern[str], dict[tuple[str, ...], GroupCue]]:
+    """Every group cue as one case-insensitive, word-bounded regex (longest first), and the cue of
+    each phrase."""
+    groups, _ = mention_cues()
+    by_words = {c.words: c for cues in groups.values() for c in cues}
+    phrases = sorted(by_words, key=lambda w: -len(" ".join(w)))
+    alts = "|".join(r"[ \t]+".join(map(re.escape, w)) for w in phrases)
+    return re.compile(r"(?<![\w-])(?:" + alts + r")(?![\w-])", re.IGNORECASE), by_words
 
 
 @cache
@@ -1031,14 +1359,21 @@ def _group_first_words() -> re.Pattern[str]:
 
 
 def _salient(before: list[_Span], refers: str, d, on: date | None) -> list[Actor]:
-    """The two actors mentioned most often before a group reference (ties: the most recent)."""
+    """The two actors mentioned most often before a group reference (ties: the most recent). A
+    state named as a place ("di Nigeria") counts half; a capital named as a place ("di Abuja") and
+    the references themselves (groups, anaphors, bare roles) not at all."""
     counts: Counter = Counter()
     last: dict = {}
     example: dict = {}
     for pos, s in enumerate(before):
         a = s.actor
-        if a is None or a.kind == "group":
+        if a is None or a.members or s.rule.startswith("coref:anaphor") or s.rule == "coref:role":
             continue
+        weight = 1.0
+        if s.label == "LOC":
+            if s.how in ("metonym", "place"):
+                continue
+            weight = 0.5
         if refers == "country":
             if not _is_state(d, a.country):
                 continue
@@ -1051,7 +1386,7 @@ def _salient(before: list[_Span], refers: str, d, on: date | None) -> list[Actor
             if not a.country:
                 continue
             key = a.country
-        counts[key] += 1
+        counts[key] += weight
         last[key] = pos
         if key not in example or (refers == "country" and a.kind == "country"):
             example[key] = a
@@ -1096,7 +1431,8 @@ def named_spans(mentions: Iterable[Mention]) -> list[tuple[int, int, str]]:
         if m.parts:
             out += [(p.start, p.end, p.label) for p in m.parts
                     if p.label in ("PER", "ORG", "LOC") and not p.rule.startswith("coref:anaphor")]
-        elif m.rule.startswith(("coref:group", "coref:anaphor")) or (m.actor is not None and m.actor.kind == "sector"):
+        elif m.rule.startswith(("coref:group", "coref:anaphor", "coref:role")) or \
+                (m.actor is not None and m.actor.kind == "sector"):
             continue
         elif m.label in ("PER", "ORG", "LOC"):
             out.append((m.start, m.end, m.label))

@@ -12,6 +12,10 @@ from warta.model import Analysis, Article, Doc
 
 #: Languages the analyser reads. Others are stored with their language and skipped.
 ANALYSED_LANGUAGES = frozenset({"id"})
+#: Longer texts are stored but not analysed (skipped "too-long"): news articles run to tens of
+#: thousands of characters; a text 10× the longest is a dump, and some stages grow faster than
+#: linearly with length, so one such record would hold up a whole ingest (issue 9).
+MAX_ANALYSED_CHARS = 200_000
 
 STAGES = (
     segment.segment,        # paragraphs, sentences, tokens
@@ -30,6 +34,9 @@ def analyse(article: Article) -> Analysis:
     )
     if article.language is not None and article.language not in ANALYSED_LANGUAGES:
         out.skipped = f"language:{article.language}"
+        return out
+    if len(article.text) > MAX_ANALYSED_CHARS:
+        out.skipped = "too-long"
         return out
     doc = Doc(article=article, text=article.text)
     for stage in STAGES:

@@ -32,6 +32,8 @@ SCHEME = "affine32"
 SHINGLE_WORDS = 3  # shingle_hashes mixes three word hashes
 MIN_WORDS = 25
 BANDS, ROWS = 20, 6
+#: Shingles per datasketch update (bounds its working memory to ~16 MB whatever the text's size).
+SIGNATURE_SLICE = 16_384
 
 _WORD = re.compile(r"\w+")
 # Odd 64-bit multipliers that mix a 3-gram's three word hashes.
@@ -81,7 +83,10 @@ def signature(text: str) -> np.ndarray | None:
     if not hashes:
         return None
     m = MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=int, scheme=SCHEME, permutations=_permutations())
-    m.update_batch(hashes)
+    # In slices: datasketch builds a (shingles × NUM_PERM) uint64 matrix per call, 1 KB a shingle
+    # (a 5 MB text would take ~0.8 GB at once). The minimum over slices is the same signature.
+    for i in range(0, len(hashes), SIGNATURE_SLICE):
+        m.update_batch(hashes[i:i + SIGNATURE_SLICE])
     return np.asarray(m.hashvalues, dtype=np.uint32)
 
 

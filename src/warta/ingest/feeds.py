@@ -6,7 +6,8 @@ markup becomes paragraphs. Dates are read from the raw strings, so localized Ind
 date is kept. Entries carry a GUID rather than an article id: the GUID is kept in ``extra`` and
 ``prepare`` derives the id from it (or from the link). A file that is not a feed is quarantined whole
 ("not-a-feed"); so is one that declares XML entities ("unsafe-xml": how entity-expansion bombs
-are built, and never needed by a feed).
+are built, and never needed by a feed). The declaration is looked for in the whole document and in
+its own encoding: padding before the DOCTYPE or a UTF-16 encoding must not hide it.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import re
 from typing import Any, BinaryIO, Iterator
 from urllib.parse import urlsplit
 
+from warta.ingest.decode import sniff_bom
 from warta.ingest.html import html_to_text
 from warta.ingest.options import ReadOptions
 from warta.ingest.published import parse_published
@@ -23,6 +25,19 @@ from warta.model import Article, Provenance, Quarantined
 
 #: Feeds have no use for DTD entity declarations; they are how entity-expansion bombs are built.
 _ENTITY_DECLARATION = re.compile(rb"<!ENTITY", re.I)
+#: XML without a byte-order mark announces a wide encoding by how its "<?" is spelled (XML 1.0, appendix F).
+_WIDE_XML = ((b"\x00\x00\x00<", "utf-32-be"), (b"<\x00\x00\x00", "utf-32-le"),
+             (b"\x00<\x00?", "utf-16-be"), (b"<\x00?\x00", "utf-16-le"))
+
+
+def declares_entities(data: bytes) -> bool:
+    """Does the XML document declare entities anywhere (searched in its own encoding)?"""
+    encoding, skip = sniff_bom(data[:4])
+    if encoding is None:
+        encoding = next((name for sig, name in _WIDE_XML if data.startswith(sig)), None)
+    if encoding not in (None, "utf-8"):
+        data = data[skip:].decode(encoding, errors="ignore").encode("utf-8")
+    return _ENTITY_DECLARATION.search(data) is not None
 
 
 def _entry_text(entry: Any) -> str:
@@ -52,7 +67,7 @@ def read_feed(stream: BinaryIO, path: str, options: ReadOptions, member: str | N
     if not data.strip():
         yield Quarantined(path, 0, "empty", "the file is empty", member)
         return
-    if _ENTITY_DECLARATION.search(data[:65536]):
+    if declares_entities(data):
         yield Quarantined(path, 0, "unsafe-xml", "the feed declares XML entities (an entity-expansion bomb?); "
                           "refused unread", member)
         return

@@ -3,7 +3,8 @@
 trafilatura drops navigation, sidebars, footers and comments; what it keeps may still open with
 the headline and a date line, which the Article carries in its own fields, so those leading
 paragraphs are removed here. A page without main text is quarantined ("no-main-text"), a page
-lxml cannot parse ("unparseable-html"), with the reason.
+lxml cannot parse ("unparseable-html"), a page nested deeper than libxml2's limit of 256
+elements, whose text below that depth the parser never reaches ("too-deep"), with the reason.
 
 ``html_to_text`` turns an HTML fragment (a feed entry's content, a JSON field holding markup) into
 paragraphs without trafilatura's page heuristics, which are meant for whole pages.
@@ -81,6 +82,20 @@ def _drop_leading_furniture(text: str, title: str | None) -> tuple[str, str | No
     return "\n".join(lines), date_line
 
 
+def _parser_limit(data: bytes) -> str | None:
+    """The resource limit libxml2 hit parsing the page (it then drops what lies beyond), if any.
+    Only asked about pages without main text, so the second parse costs nothing on good pages."""
+    import lxml.html
+    from lxml import etree
+
+    parser = lxml.html.HTMLParser()
+    try:
+        lxml.html.document_fromstring(data, parser=parser)
+    except (etree.ParserError, ValueError):
+        return None
+    return next((e.message for e in parser.error_log if e.type_name == "ERR_RESOURCE_LIMIT"), None)
+
+
 def html_document(data: bytes, prov: Provenance, url: str | None = None) -> Article | Quarantined:
     """One HTML page (bytes, as served) -> an Article or a Quarantined record."""
     what = binary_kind(data[:8192])
@@ -96,6 +111,10 @@ def html_document(data: bytes, prov: Provenance, url: str | None = None) -> Arti
     except (RecursionError, MemoryError, ValueError, TypeError, AttributeError) as e:
         return Quarantined(prov.path, prov.index, "unparseable-html", f"{type(e).__name__}: {e}"[:300], prov.member)
     if doc is None or not (doc.text or "").strip():
+        limit = _parser_limit(data)
+        if limit:
+            return Quarantined(prov.path, prov.index, "too-deep", f"nested deeper than the HTML parser reads "
+                               f"({limit.split(',')[0]}); the text below that depth is lost", prov.member)
         return Quarantined(prov.path, prov.index, "no-main-text",
                            "trafilatura found no main text (navigation, boilerplate or an empty page)", prov.member)
     text, date_line = _drop_leading_furniture(doc.text, doc.title)

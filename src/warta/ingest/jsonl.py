@@ -5,6 +5,12 @@ in memory. Broken lines ("malformed-json"), lines that are not objects and lines
 quarantined with their line number; blank lines are not records. UTF-8 is expected; a UTF-16/32
 file is accepted when it starts with its byte-order mark. A ``.json`` file may also hold one
 object or an array of objects (read whole, within the markup limit).
+
+A file that starts like binary data (NUL or control bytes, a known magic number) is one "binary"
+quarantine record, not one "malformed-json" per line. JSON may escape a lone UTF-16 surrogate
+("\ud83d", an emoji cut in half by a crawler's truncation); such a code unit is not Unicode text
+and no store can hold it, so it becomes U+FFFD (a text full of them is then quarantined by
+``prepare`` as "bad-encoding").
 """
 
 from __future__ import annotations
@@ -12,17 +18,32 @@ from __future__ import annotations
 import codecs
 import io
 import json
+import re
 from typing import Any, BinaryIO, Iterator
 
-from warta.ingest.decode import sniff_bom
+from warta.ingest.decode import binary_kind, sniff_bom
 from warta.ingest.fields import article_from_fields
 from warta.ingest.options import ReadOptions
 from warta.model import Article, Provenance, Quarantined
 
 _DRAIN_CHUNK = 1 << 20
+_SNIFF_BYTES = 2048
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _valid_unicode(value: Any) -> Any:
+    """``value`` with every lone surrogate in its strings (keys too) replaced by U+FFFD."""
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value) if _SURROGATE.search(value) else value
+    if isinstance(value, dict):
+        return {_valid_unicode(k): _valid_unicode(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_valid_unicode(v) for v in value]
+    return value
 
 
 def _record(obj: Any, prov: Provenance) -> Article | Quarantined:
+    obj = _valid_unicode(obj)
     if not isinstance(obj, dict):
         return Quarantined(prov.path, prov.index, "invalid-record",
                            f"expected a JSON object, got {type(obj).__name__}", prov.member)
@@ -61,8 +82,12 @@ def _byte_lines(stream: BinaryIO, limit: int) -> Iterator[tuple[bytes | None, in
 def read_jsonl(stream: BinaryIO, path: str, options: ReadOptions, member: str | None = None
                ) -> Iterator[Article | Quarantined]:
     limit = options.max_text_bytes
-    head = stream.peek(4)[:4] if hasattr(stream, "peek") else b""
-    encoding, _ = sniff_bom(head)
+    head = stream.peek(_SNIFF_BYTES)[:_SNIFF_BYTES] if hasattr(stream, "peek") else b""
+    what = binary_kind(head)
+    if what:
+        yield Quarantined(path, 0, "binary", f"looks like {what}, not JSON Lines", member)
+        return
+    encoding, _ = sniff_bom(head[:4])
     if encoding not in (None, "utf-8"):
         yield from _read_wide(stream, path, encoding, limit, member)
         return

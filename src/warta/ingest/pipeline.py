@@ -36,7 +36,7 @@ from warta.ingest import dedup
 from warta.ingest.ids import variant_id
 from warta.ingest.options import IngestOptions
 from warta.ingest.prepare import prepare
-from warta.ingest.sources import Progress, expand_paths, read_inputs
+from warta.ingest.sources import Progress, expand_paths, path_text, read_inputs
 from warta.model import Analysis, Article, Duplicate, Ledger, Quarantined
 from warta.store import records
 from warta.store.analyses import write_analyses
@@ -179,8 +179,13 @@ def prepare_record(item: Article | Quarantined, options: IngestOptions = IngestO
     MinHash signature (None for quarantined or too-short texts)."""
     if not isinstance(item, Article):
         return item, None
-    prepared = prepare(item, options.read)
-    return prepared, dedup.signature(prepared.text) if isinstance(prepared, Article) else None
+    try:
+        prepared = prepare(item, options.read)
+        return prepared, dedup.signature(prepared.text) if isinstance(prepared, Article) else None
+    except Exception as e:  # noqa: BLE001 - one record that breaks a library must not end the run
+        p = item.provenance
+        return Quarantined(p.path if p else "?", p.index if p else 0, "prepare-error",
+                           f"{type(e).__name__}: {e}"[:300], p.member if p else None), None
 
 
 def store_inputs(con: duckdb.DuckDBPyConnection, paths: Sequence[str | os.PathLike[str]],
@@ -191,7 +196,7 @@ def store_inputs(con: duckdb.DuckDBPyConnection, paths: Sequence[str | os.PathLi
     ``map_fn`` maps the pure per-record preparation over a batch (a process pool's ``map`` spreads
     it over cores; dedup and writes stay in this process, in input order)."""
     files = expand_paths(paths)  # raises InputError on a missing path, before anything is written
-    inputs = [os.path.abspath(p) for p in paths]
+    inputs = [path_text(os.path.abspath(p)) for p in paths]
     progress = Progress()
     items = read_inputs(files, options.read, progress)
     if run_id is None:

@@ -5,12 +5,17 @@ are skipped). A file's format comes from its extension (under an optional ``.gz`
 that, from its first bytes. Every reader yields records one at a time, so memory stays flat in
 the size of the input. A file that fails mid-way (a truncated gzip or WARC, an unreadable disk
 block) yields one quarantine record at the place it failed; the records before it stand.
+
+What a crawl folder may also hold is reported, not fatal: a dangling symlink is quarantined as
+"unreadable", a named pipe with no writer as "empty" (it is opened without waiting for one), and
+a file name that is not valid UTF-8 is stored with its odd bytes escaped (``\xff``).
 """
 
 from __future__ import annotations
 
 import gzip
 import os
+import stat
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -87,7 +92,7 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
             for root, dirs, names in os.walk(p):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 files.extend(Path(root) / n for n in sorted(names) if not n.startswith("."))
-        elif p.exists():
+        elif os.path.lexists(p):  # a dangling symlink too: reading it gives a quarantine record
             files.append(p)
         else:
             raise InputError(f"no such file or directory: {raw}")
@@ -118,12 +123,28 @@ def _fail(path: str, index: int, reason: str, detail: str) -> Quarantined:
     return Quarantined(path, index, reason, detail[:300])
 
 
+def path_text(path: str | os.PathLike[str]) -> str:
+    """A path as stored text: a name whose bytes are not UTF-8 (Python holds them as lone
+    surrogates, which no database or JSON encoder accepts) gets them escaped as ``\xff``."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def _open(path: Path) -> BinaryIO:
+    """The file, for reading. A named pipe is opened without waiting for a writer (a FIFO left in
+    a crawl folder would otherwise block the ingest forever); with none it reads as empty."""
+    if stat.S_ISFIFO(os.stat(path).st_mode):
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        os.set_blocking(fd, True)
+        return open(fd, "rb")
+    return open(path, "rb")
+
+
 def read_file(path: Path, options: ReadOptions = ReadOptions(), progress: Progress | None = None) -> Iterator[Item]:
     """All records of one file. Never raises for bad content: problems become Quarantined records."""
-    name = str(path.absolute())
+    name = path_text(path.absolute())
     lower = path.name.lower()
     try:
-        raw = open(path, "rb")
+        raw = _open(path)
     except OSError as e:
         yield _fail(name, 0, "unreadable", f"{type(e).__name__}: {e.strerror or e}")
         return
@@ -177,6 +198,8 @@ def _guarded(reader: Reader, stream: BinaryIO, name: str, options: ReadOptions) 
                     f"{type(e).__name__}: {e}; records before this point were read")
     except OSError as e:
         yield _fail(name, last + 1, "unreadable", f"{type(e).__name__}: {e}")
+    except Exception as e:  # noqa: BLE001 - a reader's failure on one file must not end the run
+        yield _fail(name, last + 1, "reader-error", f"{type(e).__name__}: {e}; records before this point were read")
 
 
 def read_inputs(paths: Iterable[str | os.PathLike[str]], options: ReadOptions = ReadOptions(),

@@ -434,6 +434,8 @@ class ActorDictionary:
         if m is None:
             return hit
         words = m.group(1)
+        if text[m.end(1) - 1:hit.start].strip():
+            return hit  # "perjanjian enam negara. Korea Utara …": a form never crosses punctuation
         sector, after, how = self._form_info[words]
         if after == "names" and formable < 2:
             return hit
