@@ -281,3 +281,24 @@ def test_build_script_regenerates_the_committed_files(shared_dir: Path, tmp_path
     assert module.main(["--shared", str(shared_dir), "--out", str(tmp_path)]) == 0
     for name in ("countries.tsv", "people-petrarch.tsv", "organisations-petrarch.tsv", "cameo-petrarch.tsv"):
         assert (tmp_path / name).read_bytes() == (actors.DATA_DIR / name).read_bytes(), name
+
+
+def test_territories_spelling_variants_and_forms_across_punctuation(d) -> None:
+    def hits(text: str) -> list[tuple[str, str | None, str | None]]:
+        return [(h.surface, h.entry.country, h.entry.code) for h in d.find(text)]
+
+    assert hits("Rudal diarahkan ke Guam.") == [("Guam", "USA", "GUM")]
+    assert hits("Warga Hong Kong berunjuk rasa.") == [("Warga Hong Kong", "HKG", "HKGCVL")]
+    assert [h[1] for h in hits("Jordania, Pilipina, Aljazair dan Slowakia")] == ["JOR", "PHL", "DZA", "SVK"]
+    # "negara" before a state's name is a form; not across a full stop
+    assert hits("perjanjian enam negara. Korea Utara menolak.") == [("Korea Utara", "PRK", "PRK")]
+    assert hits("Kurs dolar AS naik.") == []
+
+
+def test_lone_surnames_reach_curated_people_only(d) -> None:
+    for word in ("Raja", "Kurdi", "Fajar"):
+        people = d.people_by_surname(word)
+        assert people and all(d.is_generated(e) for e in people)  # only PETRARCH people have them
+        assert d.people_by_surname(word, generated=False) == []
+    assert [e.name for e in d.people_by_surname("Mishustin", generated=False)] == ["Mikhail Mishustin"]
+    assert d.is_title_word("Raja") and d.is_title_word("Presiden") and not d.is_title_word("Putin")

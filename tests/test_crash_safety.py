@@ -218,7 +218,10 @@ def test_sigkill_midway_then_rerun_equals_a_clean_run(tmp_path: Path, corpus: Pa
     stored_before = killed[0]["n_stored"]
     if phase == "store":
         assert 0 < killed[0]["n_read"] < ledger["read"], "killed mid-way through storing"
-        assert killed[0]["n_read"] == done * BATCH, "each committed batch is in the ledger, no more, no less"
+        # Each committed batch is in the ledger, no more, no less (the kill may fall between a
+        # COMMIT and the driver's note of it: then one batch more than noted).
+        noted = marker.read_text().split().count("store")
+        assert noted >= done and killed[0]["n_read"] in (noted * BATCH, (noted + 1) * BATCH)
         assert len(snapshot(db)["articles"]) == stored_before
     else:
         assert 0 < len(snapshot(db)["analyses"]) < len(reference["analyses"])

@@ -102,10 +102,13 @@ def test_cluster_results_equal_the_local_run(dask_scheduler: str, articles: list
             remote = [a.to_dict(with_text=True, with_sentences=True)
                       for a in runner.map(analyse_article, iter(articles))]
     assert [r["id"] for r in remote] == [a.id for a in articles]  # in input order
+    differing = [(r["id"], [k for k in r if r[k] != x.get(k)]) for r, x in zip(remote, local) if r != x]
+    assert not differing, f"cluster and local analyses differ: {differing[:3]}"
     assert json.dumps(remote, sort_keys=True) == json.dumps(local, sort_keys=True)
     assert sum(len(r["entities"]) for r in remote) > N_ARTICLES
     # The chunks really ran on both workers.
-    assert len({t["worker"] for t in tasks.data}) == 2
+    workers = [t["worker"] for t in tasks.data]
+    assert len(set(workers)) == 2, f"tasks per worker: {dict((w, workers.count(w)) for w in set(workers))}"
 
 
 def test_analyze_command_on_the_cluster(dask_scheduler: str, tmp_path: Path) -> None:

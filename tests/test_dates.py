@@ -110,6 +110,9 @@ def test_a_month_alone_needs_a_cue() -> None:
     ("pekan depan", "2023-06"),
     ("akhir pekan ini", "2023-05-27"),
     ("akhir pekan lalu", "2023-05-20"),
+    ("awal pekan ini", "2023-05-22"),  # the week's Monday, told to the day
+    ("awal pekan lalu", "2023-05-15"),
+    ("awal minggu depan", "2023-05-29"),
     ("bulan lalu", "2023-04"),
     ("awal bulan ini", "2023-05"),
     ("bulan depan", "2023-06"),
@@ -198,6 +201,23 @@ def test_without_a_publication_date_only_absolute_dates_resolve() -> None:
     found = dates("Kedua menteri bertemu Rabu (24/5/2023) dan berunding lagi kemarin.", None)
     assert [(d.text, d.value, d.granularity) for d in found] == [
         ("Rabu (24/5/2023)", "2023-05-24", "day"), ("kemarin", None, None)]
+
+
+def test_reference_date_is_publication_else_the_latest_stated_date() -> None:
+    from warta.analyse.dates import find_dates, reference_date
+    from warta.model import Article, Doc
+
+    def ref(text: str, published: date | None) -> date | None:
+        doc = Doc(article=Article(id="t", text=text, published=published), text=text)
+        find_dates(doc)
+        assert doc.reference_date == reference_date(doc.dates, published)
+        return doc.reference_date
+
+    assert ref("Pertemuan digelar kemarin.", date(2023, 5, 25)) == date(2023, 5, 25)
+    text = "Hubungan membeku sejak Februari 2005, setelah krisis pada 2003. Ia tiba Rabu."
+    assert ref(text, None) == date(2005, 2, 28)  # a month counts as its last day
+    assert ref("Perang pecah pada 2003 dan berakhir pada 2011.", None) == date(2011, 12, 31)
+    assert ref("Menteri tiba Rabu dan kembali pekan depan.", None) is None
 
 
 def test_stage_sets_doc_dates_with_sentence_indexes() -> None:

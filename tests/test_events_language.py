@@ -217,9 +217,10 @@ def test_the_main_counterpart_completes_an_event_with_its_place_empty():
     text = ("Israel menyerang Lebanon pada Senin. Israel kembali menggempur Lebanon selatan. "
             "Militer Israel menegaskan akan meneruskan operasi. Pada Sabtu, Israel melancarkan serangan udara tambahan.")
     gaz = {**GAZ, "Militer Israel": ("Israel", "ISRMIL", "ISR", "country")}
-    got = coded(text, actors=gaz)
-    late = [e for e in got if e.sentence == 3 and e.type == "ASSAULT"]
-    assert late and late[0].target.country == "LBN"
+    got = coded(text, actors=gaz, dates={"Senin": ("2023-05-22", "day"), "Sabtu": ("2023-05-20", "day")})
+    late = [e for e in got if e.type == "ASSAULT" and e.date == "2023-05-20"]
+    assert [(e.source.country, e.target.country, e.rule) for e in late] == [
+        ("ISR", "LBN", "assault.attack/active+partner:recent")]
 
 
 def test_no_partner_is_guessed_where_the_receiver_is_named_but_unresolved():
@@ -232,3 +233,77 @@ def test_no_partner_is_guessed_where_the_receiver_is_named_but_unresolved():
 def test_no_partner_from_events_of_the_other_leaning():
     text = "Israel dan AS menandatangani perjanjian. Israel bertemu AS. Israel melancarkan serangan udara."
     assert not [e for e in coded(text) if e.type == "ASSAULT"]
+
+
+# ------------------------------------------------------------------------------------ more constructions
+def test_doer_named_in_a_relative_clause_after_the_noun():
+    assert ("UN", "SANCTION", "PRK") in asserted(
+        "China berjanji mematuhi sanksi yang telah dijatuhkan PBB pada Korea Utara.")
+    got = asserted("Israel menyerang Lebanon. Serangan roket yang Hizbullah lancarkan menghantam Israel utara.")
+    assert ("LBN", "ASSAULT", "ISR") in got
+
+
+def test_a_relative_clause_can_say_who_the_receiver_is():
+    gaz = {**GAZ, "militan Palestina": ("Palestine", "PSEREB", "PSE", "group")}
+    assert ("ISR", "ASSAULT", "PSE") in asserted(
+        "Tentara Israel menembak dua warga yang dituduh militan Palestina.", actors=gaz)
+
+
+def test_a_body_placed_in_a_country_at_the_start_of_its_clause():
+    gaz = {**GAZ, "KPK": ("KPK", "IDNGOV", "IDN", "country")}
+    assert ("KOR", "REQUEST", "IDN") in asserted("Kejaksaan di Korea Selatan meminta KPK mendalami kasus itu.", actors=gaz)
+    # troops are placed where they serve, not made that country's
+    assert not asserted("Pasukan di Suriah menyerang pangkalan Israel.", actors=gaz) & {("SYR", "ASSAULT", "ISR")}
+
+
+def test_a_stated_intention_to_attack_is_a_threat():
+    got = coded("Israel mengisyaratkan bakal meningkatkan operasi militer di Lebanon selatan.")
+    assert ("ISR", "THREATEN", "LBN", "asserted") in {(e.source.country, e.type, e.target.country, e.modality) for e in got}
+    assert ("ISR", "ASSAULT", "LBN", "future") in {(e.source.country, e.type, e.target.country, e.modality) for e in got}
+    # a worry about someone else's attack is no threat by them
+    assert not [e for e in coded("Jepang khawatir China akan menyerang Taiwan.") if e.type == "THREATEN"]
+
+
+def test_time_words_keep_lalu_from_opening_a_clause():
+    got = asserted("PBB, dalam resolusi 9 Oktober lalu menjatuhkan sanksi kepada Korea Utara.")
+    assert ("UN", "SANCTION", "PRK") in got
+
+
+def test_noun_lists_with_commas_stay_one_phrase():
+    gaz = {**GAZ, "militer Israel": ("Israel", "ISRMIL", "ISR", "country")}
+    got = asserted("Korea Utara prihatin atas serangan militer Israel terhadap situs sipil, nuklir, dan energi Iran.",
+                   actors=gaz)
+    assert ("ISR", "ASSAULT", "IRN") in got
+
+
+def test_colloquial_jika_after_a_verb_of_saying_is_that():
+    got = coded("Seorang diplomat Korea Utara menyebutkan, jika duta besar mereka diusir oleh Malaysia.",
+                actors={**GAZ, "diplomat Korea Utara": ("North Korea", "PRKGOV", "PRK", "sector")})
+    assert [(e.source.country, e.type, e.target.country, e.modality) for e in got if e.type == "SANCTION"] == [
+        ("MYS", "SANCTION", "PRK", "asserted")]
+
+
+def test_on_whose_request_across_appositions():
+    gaz = {**GAZ, "Kepolisian Prancis": ("France", "FRAPOL", "FRA", "country"),
+           "Serbia": ("Serbia", "SRB", "SRB", "country"), "Kosovo": ("Kosovo", "XKX", "XKX", "country")}
+    got = asserted("Kepolisian Prancis menangkap Ramush Haradinaj, mantan perdana menteri Kosovo, atas permintaan Serbia.",
+                   actors=gaz)
+    assert ("SRB", "REQUEST", "FRA") in got
+
+
+def test_envoys_sent_for_talks_and_descriptive_anaphors():
+    assert ("PRK", "CONSULT", "USA") in asserted(
+        "Korea Utara mengirimkan juru runding nuklirnya ke AS untuk melakukan pembicaraan.") | asserted(
+        "Korea Utara mengirimkan juru runding nuklirnya ke AS untuk melakukan pembicaraan.")
+    got = asserted("AS mendesak Hizbullah melucuti senjata. Namun, kelompok tersebut menolak desakan itu.")
+    assert ("LBN", "REJECT", "USA") in got
+
+
+def test_stated_obligations_and_suspended_cooperation():
+    gaz = {**GAZ, "TNI": ("Indonesian military", "IDNMIL", "IDN", "country"),
+           "militer Australia": ("Australia", "AUSMIL", "AUS", "country")}
+    assert ("IDN", "SANCTION", "AUS") in asserted(
+        "TNI menghentikan sementara kerja sama pelatihan bahasa dengan militer Australia.", actors=gaz)
+    assert ("SAU", "SANCTION", "QAT") in asserted(
+        "Sejak Mei lalu, Saudi memutuskan seluruh hubungan diplomatik dengan Qatar.",
+        actors={**GAZ, "Saudi": ("Saudi Arabia", "SAU", "SAU", "country"), "Qatar": ("Qatar", "QAT", "QAT", "country")})

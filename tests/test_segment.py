@@ -130,8 +130,19 @@ def test_datelines(opening: str, place: str | None, outlet: str | None) -> None:
 def test_no_dateline_in_ordinary_openings() -> None:
     for text in ("Presiden Joko Widodo - yang baru tiba - langsung rapat.",
                  "Harga emas turun. KOMPAS.com - mencatat penurunan itu.",
-                 "Menteri Luar Negeri Sugiono bertemu mitranya dari Jepang."):
+                 "Menteri Luar Negeri Sugiono bertemu mitranya dari Jepang.",
+                 # a hyphen inside a name or a route is no dateline dash
+                 "Perang Iran-Israel masih berkecamuk hingga Sabtu (14/6/2025).",
+                 "AS-China sepakat menurunkan tarif.",
+                 "Jakarta-Ciwidey bisa ditempuh dengan kereta."):
         assert dateline(text) is None
+        assert texts(text)[0].startswith(text.split()[0])
+
+
+def test_a_dateline_without_outlet_needs_a_space_by_its_dash() -> None:
+    for opening, place in (("JAKARTA– ", "JAKARTA"), ("Jakarta- ", "Jakarta"), ("SPANYOL – ", "SPANYOL")):
+        d = dateline(opening + "Pemerintah mengumumkan kebijakan baru.")
+        assert d is not None and d.place == place and d.outlet is None
 
 
 def test_dateline_after_a_headline_on_the_same_line() -> None:

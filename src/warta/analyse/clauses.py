@@ -60,6 +60,12 @@ class ClauseLexicon:
     complement_verbs: frozenset[str]
     not_actor_prefixes: frozenset[str]
     agentive_passives: frozenset[str]
+    agentive_bare: frozenset[str]
+    identity_relatives: frozenset[Phrase]
+    located_bodies: frozenset[Phrase]
+    determiners: frozenset[str]
+    time_adverbs: frozenset[str]
+    time_words: frozenset[str]
     clausal_verbs: frozenset[str]
     short_preps: frozenset[str]
     inverted_cues: frozenset[str]
@@ -78,7 +84,7 @@ def build_clause_lexicon(data: dict) -> ClauseLexicon:
         for p in _phrases(b.get(kind)):
             boundaries[p] = kind
     anaphors: dict[Phrase, str] = {}
-    for kind in ("plural", "dual", "singular", "country", "speaker", "first_person"):
+    for kind in ("plural", "dual", "singular", "country", "group", "speaker", "first_person"):
         for p in _phrases(data.get(f"{kind}_anaphors")):
             anaphors[p] = kind
     preps = frozenset(_phrases(data.get("prepositions")))
@@ -99,6 +105,12 @@ def build_clause_lexicon(data: dict) -> ClauseLexicon:
         complement_verbs=frozenset(str(x).lower() for x in data.get("complement_verbs") or []),
         not_actor_prefixes=frozenset(str(x).lower() for x in data.get("not_actor_prefixes") or []),
         agentive_passives=frozenset(str(x).lower() for x in data.get("agentive_passives") or []),
+        agentive_bare=frozenset(str(x).lower() for x in data.get("agentive_bare") or []),
+        identity_relatives=frozenset(_phrases(data.get("identity_relatives"))),
+        located_bodies=frozenset(_phrases(data.get("located_bodies"))),
+        determiners=frozenset(str(x).lower() for x in data.get("determiners") or []),
+        time_adverbs=frozenset(str(x).lower() for x in (data.get("time_adverbs") or {}).get("words") or []),
+        time_words=frozenset(str(x).lower() for x in (data.get("time_adverbs") or {}).get("after") or []),
         clausal_verbs=frozenset(str(x).lower() for x in data.get("clausal_verbs") or []),
         short_preps=frozenset(str(x).lower() for x in data.get("short_prepositions") or []),
         inverted_cues=frozenset(str(x).lower() for x in data.get("inverted_cues") or []),
@@ -365,6 +377,18 @@ class Frame:
                 self.unit_of[j] = k
                 self.cls[j] = UNIT
 
+    def _located_subject(self, prep: int, body: int) -> bool:
+        """Whether the "di"/"dari" at token ``prep`` places a clause-initial body or people of a
+        country ("Kejaksaan di Korea Selatan", "Mayoritas anggota parlemen di Lebanon",
+        "pengunjuk rasa di Jakarta"): only determiners may stand before the head noun."""
+        head = self.phrase_ending_at(prep - 1, self.lex.located_bodies)
+        if head is None:
+            return False
+        i = prep - 1 - len(head)
+        while i >= body and (self.words[i] in self.lex.determiners or self.words[i].isdigit()):
+            i -= 1
+        return i < body
+
     def _stance_prefix(self, first: int, start: int) -> str | None:
         """The stance word glued to (or set before) a name: "anti-Suriah", "anti - AS" (text
         tokenized upstream), "anti Israel"; None for a name that stands as an actor."""
@@ -393,8 +417,53 @@ class Frame:
             j += 1
         return j < len(self.words) and self.cls[j] == VERB
 
+    def _time_adverbs(self) -> None:
+        """"pada 9 Oktober lalu", "dua pekan kemudian": after a time word, "lalu"/"kemudian" say
+        when, and open no clause."""
+        w, c, raws = self.words, self.cls, self.raws
+        for i in range(1, len(w)):
+            if c[i] == BOUNDARY and w[i] in self.lex.time_adverbs and (
+                    w[i - 1] in self.lex.time_words or w[i - 1].isdigit()
+                    or (raws[i - 1][:1].isupper() and c[i - 1] == NOUNISH and i > 1)):
+                c[i] = NOUNISH
+
+    def _noun_list_commas(self) -> None:
+        """Commas inside a list of nouns are no clause boundary: "serangan terhadap situs sipil,
+        nuklir, dan energi Iran" — the list runs on to its "dan"/"serta"/"atau" and last item."""
+        w, c = self.words, self.cls
+        n = len(w)
+
+        def word(k: int) -> bool:
+            return 0 <= k < n and c[k] in (NOUNISH, UNIT) and (w[k][0].isalnum() or c[k] == UNIT)
+
+        for i in range(1, n - 1):
+            if w[i] != "," or c[i] != PUNCT or not word(i - 1) or not (c[i + 1] == NOUNISH and word(i + 1)):
+                continue
+            commas = [i]
+            j, items = i + 1, 0
+            while j < n and j < i + 12:
+                k = j
+                while word(k) and k - j < 3:
+                    k += 1
+                if k == j:
+                    break
+                items += 1
+                if k < n and w[k] == "," and word(k + 1):
+                    commas.append(k)
+                    j = k + 1
+                    continue
+                if k < n and w[k] == "," and k + 1 < n and w[k + 1] in ("dan", "serta", "atau"):
+                    commas.append(k)
+                    k += 1
+                if k < n and w[k] in ("dan", "serta", "atau") and word(k + 1) and items <= 4:
+                    for m in commas:
+                        c[m] = NOUNISH
+                break
+
     def _coordinate(self) -> None:
         """Decide which "dan"/"serta"/commas join actors in one phrase (CONJ) rather than clauses."""
+        self._time_adverbs()
+        self._noun_list_commas()
         w, c = self.words, self.cls
         n = len(w)
         for i in range(1, n - 1):
@@ -504,6 +573,8 @@ class Frame:
             u.pp = self.prep_of.get(j) if j >= ch.body and self.cls[j] == PREP else None
             if u.pp == "dengan" and j == ch.body and self._verb_follows(k):
                 u.pp = None  # ", dengan Rusia mendukung Assad": the subject of an absolute clause
+            elif u.pp in ("di", "dari") and self._located_subject(j, ch.body):
+                u.pp = None  # "Kejaksaan di Korea Selatan meminta …": the body is that country's
         groups: list[list[int]] = []
         for k, u in enumerate(self.units):
             j = u.first - 1
@@ -625,6 +696,18 @@ class Frame:
                 return self.bare_noun_phrase(ch.body, v)
         return False
 
+    def verb_before_appositions(self, t: int) -> int | None:
+        """The last verb before t when only verbless phrases set off by commas stand between
+        ("menangkap X, mantan perdana menteri Kosovo, atas permintaan Serbia")."""
+        c = self.chunk_of[t]
+        while c > 0 and self.chunks[c].kind == "comma":
+            c -= 1
+            ch = self.chunks[c]
+            verbs = [i for i in range(ch.body, ch.end) if self.cls[i] == VERB]
+            if verbs:
+                return self._verb_start(verbs[-1], ch.body)
+        return None
+
     def clause_verb_before(self, t: int) -> int | None:
         """First token of the nearest verb left of t in its clause (not t's own trigger)."""
         body = self.chunks[self.chunk_of[t]].body
@@ -678,6 +761,13 @@ class Frame:
                         g = self.own_subject(k)
                         return Subject(g, None, k, "sentence") if g is not None else None
                 return None
+            prev = self.chunks[c - 1] if c > 0 else None
+            if (ch.kind == "coordinate" and prev is not None and prev.kind == "relative"
+                    and self.own_subject(c - 1) is None
+                    and any(self.cls[i] == VERB for i in range(prev.body, prev.end))):
+                # "individu yang membiayai … dan mendukung program nuklir": the "dan" clause goes on
+                # describing the noun "yang" describes, whoever that is
+                return self._antecedent(c - 1)
             j = c - 1
             while j > 0 and (self.chunks[j].kind == "relative" or self._appositive(j)):
                 j -= 1
@@ -795,21 +885,59 @@ class Frame:
             i += 1
         if not yielded and prep is None and i < len(self.words) and self.words[i] == "yang":
             agent = self._agent_of_relative(i)
+            if agent is None:
+                agent = self._identity_of_relative(i)  # "menewaskan dua warga yang dituduh militan Palestina"
             if agent is not None:  # "mengecam serangan yang dilakukan X"
                 yield agent, "object", self.group_first(agent)
 
     def _agent_of_relative(self, i: int) -> int | None:
-        """The group after "yang <agentive passive> (oleh)" starting at token i, if any."""
+        """The doer named in the "yang" clause at token i: "yang <agentive passive> (oleh) X"
+        ("serangan yang dilakukan Israel") or "yang X <bare verb>" ("serangan yang mereka
+        lancarkan"); None otherwise."""
+        n = len(self.words)
         j = i + 1
-        while j < len(self.words) and self.cls[j] == AUX:
+        while j < n and self.cls[j] == AUX:
             j += 1
-        if j >= len(self.words) or self.words[j] not in self.lex.agentive_passives:
+        if j < n and self.cls[j] == UNIT:  # object focus: "yang mereka lancarkan"
+            g = self.units[self.unit_of[j]].group
+            k = self.group_last(g) + 1
+            while k < n and self.cls[k] == AUX:
+                k += 1
+            return g if k < n and self.words[k] in self.lex.agentive_bare else None
+        if j >= n or self.words[j] not in self.lex.agentive_passives:
             return None
         j += 1
-        if j < len(self.words) and self.words[j] == "oleh":
+        if j < n and self.words[j] == "oleh":
             j += 1
-        if j < len(self.words) and self.cls[j] == UNIT:
+        if j < n and self.cls[j] == UNIT:
             return self.units[self.unit_of[j]].group
+        return None
+
+    def _identity_of_relative(self, i: int) -> int | None:
+        """The actor a "yang" clause at token i says its noun is: "dua warga yang dituduh militan
+        Palestina", "kapal yang merupakan milik Vietnam"."""
+        n = len(self.words)
+        j = i + 1
+        while j < n and self.cls[j] == AUX:
+            j += 1
+        ph = next((p for p in self.lex.identity_relatives if tuple(self.words[j:j + len(p)]) == p), None)
+        if ph is None:
+            return None
+        j += len(ph)
+        while j < n and self.words[j] in ("sebagai", "anggota", "milik", "warga") and self.cls[j] != UNIT:
+            j += 1
+        if j < n and self.cls[j] == UNIT:
+            return self.units[self.unit_of[j]].group
+        return None
+
+    def relative_agent_after(self, t: int) -> int | None:
+        """The doer of the event noun ending at token t, named in a "yang" clause right after it
+        ("sanksi-sanksi yang ditetapkan oleh Dewan Keamanan PBB")."""
+        j = t + 1
+        while j < len(self.words) and self.cls[j] == NOUNISH and self.trigger_of[j] < 0 and j <= t + 3:
+            j += 1
+        if j < len(self.words) and self.words[j] == "yang":
+            return self._agent_of_relative(j)
         return None
 
     def left_word(self, i: int, max_skip: int = 3) -> int | None:

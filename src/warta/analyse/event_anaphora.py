@@ -1,7 +1,8 @@
 """Anaphors the mention layer left unresolved, resolved from the article's earlier mentions, for
 the event coder only: "mereka" -> the last actors named together ("Rusia dan China"); "kedua
 negara" -> that group or else the last two countries named; "ia"/"dia" -> the last person named;
-"negara itu" -> the last country named. Looks back at most ``WINDOW`` sentences."""
+"negara itu" -> the last country named; "kelompok tersebut" -> the last group or body named. Looks
+back at most ``WINDOW`` sentences."""
 
 from __future__ import annotations
 
@@ -98,6 +99,12 @@ class AnaphorContext:
                 here = [m for m in prior if m.start >= lo and (hi is None or m.start < hi)]
                 if here:
                     return [here[0]]
+            return []
+        if kind == "group":  # "kelompok tersebut", "organisasi itu": the last group or body named
+            for m in reversed(prior):
+                a = m.actor
+                if a is not None and a.country and a.kind in ("group", "organisation", "sector") and not a.members:
+                    return [m]
             return []
         if kind == "country":  # "negara tersebut", "negaranya": the last country named or implied
             for m in reversed(prior):

@@ -46,6 +46,7 @@ class Coded:
     # ("Israel melancarkan serangan udara tambahan"); the partner comes from the discourse
     # (event_partners). pairs then hold (known side, None).
     missing: str | None = None
+    governor: str | None = None  # the verb whose complement the event is ("mengisyaratkan", "mendesak")
 
 
 def _with_span(frame: Frame, t0: int, t1: int, p: Pattern, passive: bool) -> tuple[int, int] | None | bool:
@@ -82,7 +83,8 @@ def _extend_over_nouns(frame: Frame, span: tuple[int, int]) -> tuple[int, int]:
     trig, n = frame.trigger_of, len(frame.words)
     while hi + 1 < n and trig[hi] >= 0 and trig[hi + 1] == trig[hi]:
         hi += 1
-    if hi + 1 < n and trig[hi + 1] >= 0 and trig[hi + 1] != trig[hi] and frame.cls[hi + 1] != VERB:
+    if (hi + 1 < n and trig[hi + 1] >= 0 and trig[hi + 1] != trig[hi] and frame.cls[hi + 1] != VERB
+            and frame.cls[hi] != VERB):  # "membalas tudingan Trump": the noun is an event of its own
         t = trig[hi + 1]
         hi += 1
         while hi + 1 < n and trig[hi + 1] == t:
@@ -196,6 +198,10 @@ def _between(frame: Frame, start: int, first: list[Ref], own: int, skip) -> list
     return first
 
 
+#: Types of nouns after "atas"/"berdasarkan" whose doer acted on the clause's subject ("atas
+#: permintaan Serbia"); "sebagai balasan atas serangan X" is no attack on the subject.
+ON_BEHALF_TYPES = frozenset({"REQUEST"})
+
 #: Types whose nouns take a venue right after them ("KTT Jakarta", "Pertemuan Berlin").
 VENUE_TYPES = frozenset({"CONSULT", "AGREE"})
 
@@ -252,7 +258,7 @@ def code_trigger(frame: Frame, tid: int, t0: int, t1: int, forms: tuple[Form, ..
         if span is None or _excluded(frame, t0, t1, p):
             continue
         skip = _extend_over_nouns(frame, span) if isinstance(span, tuple) else None
-        if skip and consumed is None and skip[0] > t1:
+        if skip and consumed is None and skip[0] > t1 and p.consume:
             consumed = (t1 + 1, skip[1])  # the words up to and with the `with` phrase
         t_end = max(t1, skip[1]) if skip and skip[0] > t1 else t1
         if form.kind == "noun":
@@ -264,6 +270,25 @@ def code_trigger(frame: Frame, tid: int, t0: int, t1: int, forms: tuple[Form, ..
         if half is None and coded is not None and p.implicit and (p.with_ or skip is None):
             half = coded  # only if no reading names both sides
     return half, consumed
+
+
+#: Stance words whose actor is what a protest is against ("anti-AS"), not those it backs ("pro-").
+AGAINST = frozenset({"anti", "kontra"})
+
+
+def _foreign(src: list[Ref], tgt: list[Ref]) -> bool:
+    """Whether some receiver is of another country than the doers."""
+    countries = {s.actor.country for s in src}
+    return any(t.actor.country and t.actor.country not in countries for t in tgt)
+
+
+def _stance_target(frame: Frame, t0: int) -> list[Ref]:
+    """The actor a protest in this sentence is against: "demonstrasi anti - AS", "meneriakkan
+    slogan anti-Israel dan anti-Amerika" (the first such name after the trigger, else before)."""
+    after = [s for s in frame.stances if s[3] in AGAINST and s[0] > t0]
+    before = [s for s in frame.stances if s[3] in AGAINST and s[0] < t0]
+    pick = after[:1] or before[-1:]
+    return pick[0][2] if pick else []
 
 
 def _code_verb(frame: Frame, tid: int, t0: int, t1: int, t_end: int, form: Form,
@@ -286,6 +311,8 @@ def _code_verb(frame: Frame, tid: int, t0: int, t1: int, t_end: int, form: Form,
         tgt = subj_refs
         hit = _first_in_slots(frame, t1 + 1, p.source, p.reach_clause, tid, skip)
         src = frame.refs(hit[0]) if hit else []
+    if src and p.stance_target and form.kind == "active" and not _foreign(src, tgt):
+        tgt = _stance_target(frame, t0) or tgt  # "berunjuk rasa anti-Israel"
     pairs = _valid(_pairs(p, src, tgt, frame.reciprocal_before(t0)), p)
     if not pairs and form.kind == "active" and p.reciprocal and subj is not None and subj.how == "previous":
         # "Prabowo bertemu Xi dan mencapai kesepakatan …": the partner of the clause before
@@ -299,7 +326,9 @@ def _code_verb(frame: Frame, tid: int, t0: int, t1: int, t_end: int, form: Form,
     missing = None
     if not pairs and p.implicit and p.target is not None and not (src and tgt):
         known, missing = (src, "target") if src else (tgt, "source")
-        open_slot = (_slots_open(frame, t_end + 1, p.target, tid, skip) if missing == "target"
+        # "melancarkan serangan udara tambahan": words after a verb-and-noun phrase describe the noun
+        noun_led = len(form.words) > 1 and t_end == t1
+        open_slot = (_slots_open(frame, t_end + 1, p.target, tid, skip, noun_led) if missing == "target"
                      else _slots_open(frame, t_end + 1, p.source, tid, skip))
         pairs = [(k, None) for k in known if k.actor.country and _kind_ok(k.actor, p.source_kinds
                                                                           if missing == "target" else p.target_kinds)]
@@ -310,7 +339,16 @@ def _code_verb(frame: Frame, tid: int, t0: int, t1: int, t_end: int, form: Form,
     modality = clause_modality(frame, _clause_lo(frame, subj, t0), t0, subj.governor if subj else None)
     chunks = (frame.chunk_of[t0],) + (
         (subj.chunk,) if subj and subj.how != "relative" and subj.chunk != frame.chunk_of[t0] else ())
-    return Coded(form, pairs, modality, t0, t_end, chunks, slot, from_context, missing)
+    return Coded(form, pairs, modality, t0, t_end, chunks, slot, from_context, missing,
+                 _governor_word(frame, subj.governor if subj else None, t0))
+
+
+def _governor_word(frame: Frame, governor: int | None, t: int) -> str | None:
+    """The verb the predicate at t is the complement of: the subject's governor, else the verb
+    right before it in its clause ("Israel mengisyaratkan bakal meningkatkan operasi militer")."""
+    if governor is None:
+        governor = frame.clause_verb_before(t)
+    return frame.words[governor] if governor is not None else None
 
 
 #: Words that end a noun phrase pointing back to something named before ("tuduhan itu").
@@ -342,7 +380,7 @@ def _np_kind(frame: Frame, i: int, end: int) -> str:
     return "noun"
 
 
-def _slots_open(frame: Frame, start: int, slots: tuple[str, ...], own: int, skip) -> bool:
+def _slots_open(frame: Frame, start: int, slots: tuple[str, ...], own: int, skip, modifiers: bool = False) -> bool:
     """Whether the places where the missing side would stand are empty — no phrase the mention
     layer left unresolved sits there ("menangkap para tersangka" names its receiver, just not as an
     actor, so no partner is guessed for it)."""
@@ -352,7 +390,7 @@ def _slots_open(frame: Frame, start: int, slots: tuple[str, ...], own: int, skip
     i = start
     if skip is not None and skip[0] <= start <= skip[1] + 1:
         i = skip[1] + 1
-    if SLOT_OBJECT in slots and i < n and _np_kind(frame, i, end) == "noun":
+    if SLOT_OBJECT in slots and i < n and not modifiers and _np_kind(frame, i, end) == "noun":
         return False
     for j in range(i, end):
         if frame.cls[j] == VERB and frame.trigger_of[j] != own:
@@ -398,7 +436,17 @@ def _code_noun(frame: Frame, tid: int, t0: int, t1: int, t_end: int, form: Form,
     if form.nya and not poss:
         s_ = frame.subject_of(t0)
         poss = frame.refs(s_.group) if s_ else []
-    if p.possessor == "target" or (undergoer and not tgt):
+    if not poss and not by:
+        agent = frame.relative_agent_after(t_end)  # "sanksi yang ditetapkan oleh DK PBB"
+        if agent is not None:
+            by = frame.refs(agent)
+            for g, s, _ in frame.scan(frame.group_last(agent) + 1, stop_at_verb=True):
+                if not tgt and s in targets and s != SLOT_OBJECT:  # "… yang dijatuhkan PBB pada Korut"
+                    tgt, slot = frame.refs(g), s
+                break
+    if undergoer:
+        src, tgt = by, poss  # "pemboman kedutaan besar AS di Kenya": the US embassy was bombed
+    elif p.possessor == "target":
         src, tgt = by, (poss or tgt)
     elif poss and by and frame_has_oleh(frame, t1, poss):
         src, tgt = by, (tgt or poss)  # "penyerangan gereja X oleh militer Israel": possessor undergoes it
@@ -435,10 +483,14 @@ def _code_noun(frame: Frame, tid: int, t0: int, t1: int, t_end: int, form: Form,
         at = g
         via = frame.subject_of(at)
         tgt = frame.refs(via.group) if via else []
-    if not tgt and on_behalf and src:  # "… atas permintaan Serbia": Serbia asked the subject
+    if not tgt and on_behalf and src and p.type in ON_BEHALF_TYPES:  # "… atas permintaan Serbia": Serbia asked the subject
         v = frame.clause_verb_before(t0)
+        if v is None:  # "menangkap X, mantan perdana menteri Kosovo, atas permintaan Serbia"
+            v = frame.verb_before_appositions(t0)
         s_ = frame.subject_of(v) if v is not None else None
         tgt = frame.refs(s_.group) if s_ else []
+    if src and p.stance_target and not _foreign(src, tgt):
+        tgt = _stance_target(frame, t0) or tgt  # "demonstrasi anti-AS di Pyongyang"
     pairs = _valid(_pairs(p, src, tgt, frame.reciprocal_before(at if via is not None else t0)), p)
     missing = None
     if not pairs and p.implicit and p.target is not None and bool(src) != bool(tgt):
@@ -460,4 +512,5 @@ def _code_noun(frame: Frame, tid: int, t0: int, t1: int, t_end: int, form: Form,
             modality = "asserted"
     chunks = (frame.chunk_of[t0],) + (
         (via.chunk,) if via and via.how != "relative" and via.chunk != frame.chunk_of[t0] else ())
-    return Coded(form, pairs, modality, t0, t_end, chunks, slot, missing=missing)
+    return Coded(form, pairs, modality, t0, t_end, chunks, slot, missing=missing,
+                 governor=_governor_word(frame, via.governor if via else None, at if via else t0))

@@ -6,12 +6,15 @@ The clause coder leaves such *half events* when a trigger names one side and the
 empty (no phrase stands there that the mention layer failed to resolve). Each is completed with a
 partner of another country, found — in this order, each with a confidence rule — as:
 
-1. ``sentence``: the only other country named in the sentence outside place phrases ("di Gaza");
-2. ``recent``: the other side of the latest event of the article, up to ``RECENT`` sentences back,
+1. ``recent``: the other side of the latest event of the article, up to ``RECENT`` sentences back,
    in which the known actor's country took part;
-3. ``counterpart``: the known country's main counterpart in the article — the country it is paired
+2. ``counterpart``: the known country's main counterpart in the article — the country it is paired
    with in at least ``MIN_COUNTERPART`` of the events coded with both sides, more often than with any
    other.
+
+A sentence that names other countries (outside place phrases: "di Gaza") in no slot of the event
+is left alone: who the partner is, is then unclear (measured: guessing there costs more precision
+than it gains recall).
 
 Only events of the same leaning count as evidence: cooperation (QuadClass 1–2) for cooperation,
 conflict (3–4) for conflict, and for material conflict (attacks, arrests, sanctions) only events of
@@ -103,9 +106,8 @@ def complete(halves: list[Half], events: list[Event]) -> list[Event]:
 
 
 def _choose(h: Half, known: str, full: list[Event], c: Counter | None) -> tuple[Participant | None, str]:
-    others = {c.country for c in h.candidates if c.country and c.country != known}
-    if others:
-        return None, ""  # others named in the sentence but in no slot of the event: unclear
+    if any(c.country and c.country != known for c in h.candidates):
+        return None, ""
     for e in reversed(full):
         if e.sentence > h.sentence or e.sentence < h.sentence - RECENT:
             continue

@@ -57,6 +57,8 @@ class Pattern:
     target_kinds: tuple[str, ...]
     order: int
     implicit: bool = False  # the missing side may come from the discourse (event_partners)
+    consume: bool = True  # its `with` words are no event of their own ("menolak bertemu")
+    stance_target: bool = False  # the receiver may be a name set against ("aksi anti-AS")
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +110,9 @@ class EventLexicon:
     max_phrase: int
     by_id: dict[str, Pattern]
     confirm_by: dict[str, tuple[str, ...]]  # pattern id -> the patterns that must corroborate it
+    intent_types: frozenset[str] = frozenset()  # stated intentions of these types are threats
+    intent_governors: frozenset[str] = frozenset()
+    intent_cameo: str = "138"
     statements: tuple[StatementPattern, ...] = ()
     statement_automaton: ahocorasick.Automaton | None = None  # cue -> (length, patterns)
 
@@ -166,6 +171,8 @@ def _pattern(raw: dict, order: int, noun_default: tuple[str, ...], overrides: di
         target_kinds=tuple(str(x) for x in raw.get("target_kind") or ()), order=order,
         implicit=(bool(raw.get("implicit", ptype in implicit_types)) and target is not None
                   and not raw.get("optional_target")),
+        consume=bool(raw.get("consume", True)),
+        stance_target=bool(raw.get("stance_target")),
     )
 
 
@@ -281,6 +288,9 @@ def build_lexicon(data: dict) -> EventLexicon:
         by_id={p.id: p for p in patterns},
         confirm_by={p.id: p.confirm_by for p in patterns if p.confirm_by},
         statements=tuple(statements), statement_automaton=_statement_automaton(statements),
+        intent_types=frozenset(str(t) for t in (data.get("intent_threats") or {}).get("types", ())),
+        intent_governors=frozenset(str(w).lower() for w in (data.get("intent_threats") or {}).get("governors", ())),
+        intent_cameo=str((data.get("intent_threats") or {}).get("cameo", "138")),
     )
 
 

@@ -222,6 +222,9 @@ def _code_sentence(doc: Doc, frame: Frame, s_idx: int, hits: list, lex: EventLex
              frame.starts[0] <= d.start < frame.ends[-1]]
     out: list[Event] = []
     for c in coded_all:
+        if (c.form.pattern.type in lex.intent_types and c.modality in ("future", "hypothetical")
+                and c.missing is None and not c.form.pattern.confirm_by):
+            out.extend(_intent_threats(doc, frame, s_idx, c, lex, dates, visit_place))
         if c.missing is not None:
             if halves is not None:
                 known = [pair[0] for pair in c.pairs]
@@ -234,6 +237,24 @@ def _code_sentence(doc: Doc, frame: Frame, s_idx: int, hits: list, lex: EventLex
                 e = _receiver_from_context(e, c.form.pattern.context_target, (earlier or []) + out)
             if e is not None:
                 out.append(e)
+    return out
+
+
+def _intent_threats(doc: Doc, frame: Frame, s_idx: int, c: Coded, lex: EventLexicon, dates: list[DateExpr],
+                   visit_place: dict[int, str]) -> list[Event]:
+    """"Israel mengisyaratkan bakal meningkatkan operasi militer di Lebanon": the stated intention
+    is a threat, made now (asserted) by the would-be doer."""
+    at = frame.starts[c.t0]
+    said_by = {q.speaker.country for q in doc.quotes
+               if q.start <= at < q.end and q.speaker is not None and q.speaker.country}
+    out = []
+    code = cameo(lex.intent_cameo)
+    for e in _events(doc, frame, s_idx, c, dates, visit_place):
+        if e.target is None or not (c.governor in lex.intent_governors or e.source.country in said_by):
+            continue
+        out.append(replace(e, type="THREATEN", mode=code.plover_mode, cameo=lex.intent_cameo,
+                           goldstein=code.goldstein, quad_class=quad_class(lex.intent_cameo),
+                           modality="asserted", rule=f"threaten.intent/{e.rule}"))
     return out
 
 

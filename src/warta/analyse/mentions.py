@@ -114,6 +114,12 @@ def mission_words() -> frozenset[str]:
 
 
 @cache
+def led_bodies() -> frozenset[str]:
+    """Collective role words that a leader's name may follow ("pemerintahan Trump", "rezim Assad")."""
+    return _read_cues()[9]
+
+
+@cache
 def bare_role_words() -> tuple[frozenset[str], frozenset[str]]:
     """(words before a role word, words after it) that keep it from naming one office seen before:
     "para menteri", "menteri dari negara …"."""
@@ -128,7 +134,8 @@ def portfolio_words() -> frozenset[str]:
 
 @cache
 def _read_cues() -> tuple[dict[str, list[GroupCue]], frozenset[str], frozenset[str], frozenset[str],
-                          dict[str, str], frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+                          dict[str, str], frozenset[str], frozenset[str], frozenset[str], frozenset[str],
+                          frozenset[str]]:
     groups: dict[str, list[GroupCue]] = {}
     postings: set[str] = set()
     collective: set[str] = set()
@@ -137,6 +144,7 @@ def _read_cues() -> tuple[dict[str, list[GroupCue]], frozenset[str], frozenset[s
     missions: set[str] = set()
     portfolios: set[str] = set()
     not_bare: tuple[set[str], set[str]] = (set(), set())
+    led: set[str] = set()
     for lineno, raw in enumerate(CUES_PATH.read_text(encoding="utf-8").splitlines(), 1):
         line = raw.strip()
         if not line or line.startswith("#"):
@@ -157,6 +165,8 @@ def _read_cues() -> tuple[dict[str, list[GroupCue]], frozenset[str], frozenset[s
             missions.add(" ".join(cols[1].lower().split()))
         elif cols[0] == "portfolio" and len(cols) == 2:
             portfolios.add(" ".join(cols[1].lower().split()))
+        elif cols[0] == "led" and len(cols) == 2:
+            led.add(cols[1].lower())
         elif cols[0] in ("not-bare-after", "not-bare-before") and len(cols) == 2:
             not_bare[0 if cols[0] == "not-bare-after" else 1].add(cols[1].lower())
         else:
@@ -164,7 +174,7 @@ def _read_cues() -> tuple[dict[str, list[GroupCue]], frozenset[str], frozenset[s
     for cues in groups.values():
         cues.sort(key=lambda c: -len(c.words))
     return groups, frozenset(postings), frozenset(collective), frozenset(locative), anaphors, frozenset(missions), \
-        frozenset(portfolios), frozenset(not_bare[0]), frozenset(not_bare[1])
+        frozenset(portfolios), frozenset(not_bare[0]), frozenset(not_bare[1]), frozenset(led)
 
 
 @cache
@@ -195,8 +205,11 @@ def dictionary_hits(text: str) -> list[tuple[int, int, str]]:
     d = dictionary()
     if d is None:
         return []
-    out = [(h.start, h.end, _entry_label(h.entry, h.how)) for h in d.find(text)]
-    out += [(r.start, r.end, "ROLE") for r in d.find_roles(text)]
+    hits = d.find(text)
+    out = [(h.start, h.end, _entry_label(h.entry, h.how)) for h in hits]
+    roles = _role_spans(d, text)
+    _extend_roles(text, roles, [_Span(h.start, h.end, "", None, "") for h in hits])  # as the stage does
+    out += [(r.start, r.end, "ROLE") for r in roles]
     return out
 
 
@@ -297,7 +310,7 @@ def find_mentions(doc: Doc) -> None:
     spans = _attach_mission_places(text, spans, roles)
     spans = _bare_roles(text, spans, roles, d)
     spans = _resolve_names(text, spans, d, on)
-    spans = _add_groups(text, spans, d, on)
+    spans = _add_groups(text, spans, d, on, sent_starts)
 
     def sentence_of(offset: int) -> int:
         return max(0, bisect.bisect_right(sent_starts, offset) - 1)
@@ -427,13 +440,16 @@ def _crf_spans(text: str, sent_bounds: list[tuple[int, int]], gaz: list[_Span], 
     """CRF spans around the words that can be names the dictionary missed: the CRF tags a window of
     the sentence around each such word, not sentences the dictionary fully explains. A sentence
     whose capitalised words all lie in dictionary hits is not even tokenized."""
-    hits = sorted([(s.start, s.end, s.label) for s in gaz] + [(r.start, r.end, "ROLE") for r in roles])
+    # the tags the CRF was trained with (dictionary_hits): a state acting (GPE) is a LOC hit there
+    hits = sorted([(s.start, s.end, "LOC" if s.label == "GPE" else s.label) for s in gaz] +
+                  [(r.start, r.end, "ROLE") for r in roles])
     hit_starts = [x[0] for x in hits]
     covered = _union(hits)
     covered_starts = [a for a, _ in covered]
     caps = [m.start() for m in _CAP_START.finditer(text)]
     common = ner.common_words()
     out: list[_Span] = []
+    known_names: set[str] = set()  # words of the people the CRF found so far in this article
     h = 0
     for s_start, s_end in sent_bounds:
         i = bisect.bisect_left(caps, s_start)
@@ -457,6 +473,12 @@ def _crf_spans(text: str, sent_bounds: list[tuple[int, int]], gaz: list[_Span], 
             continue
         found: list[_Span] = []
         for lo, hi in _windows(candidates, 0, n):
+            inside = [i for i in candidates if lo <= i < hi]
+            if all(tok_texts[i] in known_names for i in inside):
+                # every candidate is a word of a name the CRF already read as a person in this article
+                # ("… kata Lankov"): the same person again, without running the CRF
+                found += _runs_of_names(inside, tok_spans)
+                continue
             labels = ner.tag(tok_texts, gaz_tags, lo, hi)
             if (lo > 0 and labels[0] != "O") or (hi < n and labels[-1] != "O"):
                 # a name runs over the window's edge: tag the whole sentence instead
@@ -466,7 +488,24 @@ def _crf_spans(text: str, sent_bounds: list[tuple[int, int]], gaz: list[_Span], 
                 break
             found += [_Span(tok_spans[lo + i][0], tok_spans[lo + j - 1][1], typ, None, "crf")
                       for i, j, typ in ner.iob_spans(labels)]
+        for f in found:
+            if f.label == "PER" and f.rule == "crf":
+                known_names.update(w for w in _NAME_WORD.findall(text, f.start, f.end) if len(w) > 2)
         out += found
+    return out
+
+
+_NAME_WORD = re.compile(r"[A-Z][^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+
+def _runs_of_names(indices: list[int], tok_spans: list[tuple[int, int]]) -> list[_Span]:
+    """PER spans over runs of consecutive token indices."""
+    out: list[_Span] = []
+    for i in indices:
+        if out and out[-1].end == tok_spans[i - 1][1] and i - 1 in indices:
+            out[-1].end = tok_spans[i][1]
+        else:
+            out.append(_Span(tok_spans[i][0], tok_spans[i][1], "PER", None, "crf"))
     return out
 
 
@@ -773,6 +812,7 @@ def _role_phrases(text: str, entities: list[_Span], roles: list[_Span], d) -> li
                 continue
             collective = text[chain_roles[-1].start:chain_roles[-1].end].lower() in collective_roles()
             if e is not None and e.label == "PER" and collective and state is None and person is None \
+                    and text[chain_roles[-1].start:chain_roles[-1].end].lower() in led_bodies() \
                     and e.actor is not None and e.actor.country and _is_state(d, e.actor.country):
                 leader = e  # "pemerintahan Trump", "rezim Assad": the leader's state's body
             elif e is not None and e.label == "PER" and person is None and not collective:
@@ -886,7 +926,7 @@ def _apply_appositions(text: str, spans: list[_Span], roles: list[_Span]) -> Non
         if text[a.end:b.start].strip() != ",":
             continue
         if a.label == "PER" and a.actor is not None and not a.actor.country and b.rule.startswith("role:") \
-                and b.actor is not None and b.actor.country:
+                and b.actor is not None and b.actor.kind == "sector" and b.actor.country:
             a.actor = replace(a.actor, country=b.actor.country, code=b.actor.code, role=b.actor.role)
             a.rule += "+apposition"
         elif b.label == "PER" and b.actor is not None and not b.actor.country and a.rule.startswith("role:") \
@@ -916,7 +956,9 @@ def _qualify_people(text: str, spans: list[_Span]) -> None:
 def _anaphor_regex() -> re.Pattern[str]:
     from warta.analyse.tokenize import words_regex
 
-    return re.compile(r"(?<!\w)" + words_regex(sorted(anaphor_cues()), end=r"(?!\w)"))
+    # no look-behind in front: the regex engine then skips to the cues' first letters at C speed;
+    # the word boundary before a match is checked on the few matches instead
+    return re.compile(words_regex(sorted(anaphor_cues()), end=r"(?!\w)"))
 
 
 #: Sentences before the anaphor's own in which its antecedent may stand.
@@ -929,7 +971,7 @@ def _add_anaphors(text: str, entities: list[_Span], d, on: date | None, sent_sta
     come before role phrases, so "pemerintah negara itu" is that state's government."""
     cues = anaphor_cues()
     lowered = text.lower()
-    found = list(_anaphor_regex().finditer(lowered))
+    found = [m for m in _anaphor_regex().finditer(lowered) if m.start() == 0 or not lowered[m.start() - 1].isalnum()]
     if not found:
         return entities
     firsts = mention_cues()[0]
@@ -1053,6 +1095,13 @@ def _stands_alone(text: str, r: _Span, common: frozenset[str]) -> bool:
     return m.group(1).lower() in common
 
 
+#: Sectors of state offices: only these are read back from a bare role word.
+_STATE_SECTORS = ("GOV", "MIL", "COP", "LEG", "JUD", "SPY")
+#: First words of the titles of bodies (not ranks or people) inside a longer role phrase.
+_BODY_HEADS = frozenset({"kementerian", "departemen", "badan", "dinas", "komisi", "kantor", "kemenlu", "kemlu",
+                         "pemerintah", "pemerintahan", "militer", "parlemen"})
+
+
 def _bare_roles(text: str, spans: list[_Span], roles: list[_Span], d) -> list[_Span]:
     """A role word standing alone refers to the office the article named last with that title:
     "Kementerian Luar Negeri Turki … menurut Kementerian" is Turkey's ministry, and in the same
@@ -1081,7 +1130,9 @@ def _bare_roles(text: str, spans: list[_Span], roles: list[_Span], d) -> list[_S
     added: list[_Span] = []
 
     def earlier(title: str) -> Actor | None:
-        return next((a for t, a in reversed(offices) if _title_fits(title, t)), None)
+        # a person holds exactly that office ("Presiden"); a body may be named by its head word
+        return next((a for t, a in reversed(offices)
+                     if (t.lower() == title.lower() if a.kind == "person" else _title_fits(title, t))), None)
 
     def body(a: Actor, title: str, sector: str | None) -> Actor:
         code = (a.country + sector) if sector else a.code
@@ -1090,8 +1141,8 @@ def _bare_roles(text: str, spans: list[_Span], roles: list[_Span], d) -> list[_S
     common = ner.common_words()
     for _, kind, x in items:
         if kind == 1:  # a role word no mention covers
-            if not _stands_alone(text, x, common):
-                continue
+            if not (x.sector or "").startswith(_STATE_SECTORS) or not _stands_alone(text, x, common):
+                continue  # "perempuan", "pemain", "perusahaan": a kind of people, not one office
             a = earlier(x.title or text[x.start:x.end])
             if a is not None:
                 label = "PER" if a.kind == "person" else "ORG"
@@ -1102,9 +1153,14 @@ def _bare_roles(text: str, spans: list[_Span], roles: list[_Span], d) -> list[_S
             continue
         if x.chain:  # a role phrase: remember each office it names
             head_title, head_sector = x.chain[0]
-            offices.append((head_title, a))
+            if a.kind == "person" and head_title.lower().split()[0] in _BODY_HEADS:
+                # "pemerintahan Presiden Prabowo": the head names his government, not him
+                offices.append((head_title, body(a, head_title, head_sector)))
+            else:
+                offices.append((head_title, a))
             for title, sector in x.chain[1:]:
-                offices.append((title, body(a, title, sector)))
+                if title.lower().split()[0] in _BODY_HEADS:  # "Juru Bicara Kementerian Luar Negeri …"
+                    offices.append((title, body(a, title, sector)))
             continue
         if x.title:  # a CRF organisation opened by a role word ("Kementerian Luar Negeri China")
             offices.append((x.title, a))
@@ -1252,15 +1308,22 @@ VARIANT_SIMILARITY = 88
 
 
 def _variant_of_known(d, name: str, toks: list[str], on: date | None) -> Actor | None:
-    """The dictionary person an unknown full name spells differently, or None: same surname, the
-    whole name nearly the same, and only one such person."""
+    """The curated person an unknown full name spells differently, or None: same surname, as many
+    words each starting with the same letter, the whole name nearly the same, and only one such
+    person ("Mahmud Abbas" → Mahmoud Abbas; not "Santa Maria" → Ana Maria). PETRARCH's people
+    are left out: many carry common names of long-retired officials."""
     from rapidfuzz import fuzz
 
     folded = " ".join(" ".join(toks).lower().split())
+    initials = [w[:1].lower() for w in folded.split()]
     best: list = []
-    for e in d.people_by_surname(toks[-1]):
-        score = fuzz.ratio(folded, " ".join(e.name.lower().split()))
-        if score >= VARIANT_SIMILARITY and e.name.lower() != folded:
+    for e in d.people_by_surname(toks[-1], generated=False):
+        other = " ".join(e.name.lower().split())
+        if [w[:1] for w in other.replace("-", " ").split()] != [w[:1] for w in folded.replace("-", " ").split()] \
+                or len(initials) < 2:
+            continue
+        score = fuzz.ratio(folded, other)
+        if score >= VARIANT_SIMILARITY and other != folded:
             best.append((score, e))
     if not best:
         return None
@@ -1314,7 +1377,7 @@ def _surname_entry(d, token: str, country: str | None, on: date | None):
     return people[0] if len(people) == 1 else None
 
 
-def _add_groups(text: str, spans: list[_Span], d, on: date | None) -> list[_Span]:
+def _add_groups(text: str, spans: list[_Span], d, on: date | None, sent_starts: list[int] | None = None) -> list[_Span]:
     """"kedua negara" / "kedua pemimpin" / "kedua pihak" → a group actor of the two most salient actors
     mentioned before it."""
     if not _group_first_words().search(text):
@@ -1330,7 +1393,12 @@ def _add_groups(text: str, spans: list[_Span], d, on: date | None) -> list[_Span
         if k >= 0 and spans[k].end > start:
             continue  # inside another mention
         before = spans[:k + 1]
-        members = _salient(before, cue.refers, d, on)
+        # the two actors of the cue's own sentence come first ("Lee menjamu Presiden Trump …, memuji
+        # kerja sama kedua negara"), else those of the article so far
+        s_lo = sent_starts[max(0, bisect.bisect_right(sent_starts, start) - 1)] if sent_starts else 0
+        members = _salient([x for x in before if x.start >= s_lo], cue.refers, d, on)
+        if len(members) < 2:
+            members = _salient(before, cue.refers, d, on)
         if len(members) < 2:
             continue
         names = " dan ".join(m.name for m in members)

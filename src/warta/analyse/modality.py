@@ -13,7 +13,7 @@ from importlib import resources
 
 import yaml
 
-from warta.analyse.clauses import Frame, Phrase
+from warta.analyse.clauses import NOUNISH, VERB, Frame, Phrase
 from warta.model import Modality
 
 RANK: dict[str, int] = {"asserted": 0, "future": 1, "hypothetical": 2, "negated": 3}
@@ -30,6 +30,7 @@ class ModalityLexicon:
     conditional: frozenset[Phrase]
     purpose: frozenset[Phrase]
     governors: dict[Phrase, Modality]
+    noun_governors: dict[Phrase, Modality]
     noun_cues: dict[Phrase, Modality]
     question: frozenset[str]
     by_first: dict[str, tuple[Phrase, ...]]  # cue and not-cue phrases by first word, longest first
@@ -49,9 +50,12 @@ def build_modality_lexicon(data: dict) -> ModalityLexicon:
         for p in _ph((data.get("governors") or {}).get(kind)):
             governors[p] = kind  # type: ignore[assignment]
     noun_cues: dict[Phrase, Modality] = {}
+    noun_governors: dict[Phrase, Modality] = {}
     for kind in ("future", "hypothetical", "negated"):
         for p in _ph((data.get("noun_cues") or {}).get(kind)):
             noun_cues[p] = kind  # type: ignore[assignment]
+        for p in _ph((data.get("noun_governors") or {}).get(kind)):
+            noun_governors[p] = kind  # type: ignore[assignment]
     not_cues = frozenset(_ph(data.get("not_cues")))
     firsts: dict[str, set[Phrase]] = {}
     for p in [*cues, *not_cues]:
@@ -60,7 +64,7 @@ def build_modality_lexicon(data: dict) -> ModalityLexicon:
         cues=cues, not_cues=not_cues,
         conditional=frozenset(_ph(data.get("conditional_openers"))),
         purpose=frozenset(_ph(data.get("purpose"))),
-        governors=governors, noun_cues=noun_cues,
+        governors=governors, noun_governors=noun_governors, noun_cues=noun_cues,
         question=frozenset(str(x) for x in data.get("question_marks") or ["?"]),
         by_first={k: tuple(sorted(v, key=len, reverse=True)) for k, v in firsts.items()},
     )
@@ -83,13 +87,22 @@ def _phrase_before(frame: Frame, i: int, phrases: frozenset[Phrase] | dict, max_
     return None
 
 
+def _reported(frame: Frame, chunk) -> bool:
+    """"menyebutkan, jika duta besar mereka diusir": after a verb of saying, colloquial "jika" /
+    "kalau" stands for "bahwa" and opens what was said, not a condition."""
+    j = chunk.start - 1
+    if j >= 0 and frame.words[j] == ",":
+        j -= 1
+    return j >= 0 and frame.words[j] in frame.lex.clausal_verbs
+
+
 def clause_modality(frame: Frame, lo: int, t: int, governor: int | None,
                     lex: ModalityLexicon | None = None) -> Modality:
     """Modality of the predicate at token t whose subject ends before token ``lo``."""
     lex = lex or load_modality_lexicon()
     m: Modality = "asserted"
     chunk = frame.chunks[frame.chunk_of[t]]
-    if chunk.opener in lex.conditional:
+    if chunk.opener in lex.conditional and not _reported(frame, chunk):
         m = "hypothetical"
     i = max(lo, chunk.body)
     while i < t:
@@ -119,14 +132,39 @@ def clause_modality(frame: Frame, lo: int, t: int, governor: int | None,
     return m
 
 
+#: Noun-phrase words an event noun may stand behind in its governing verb's object ("menentang
+#: percepatan penarikan tentara").
+GOVERNED_REACH = 2
+
+
+def _governing_verb(frame: Frame, n: int) -> int | None:
+    """The verb whose object the event noun at token n heads or ends, if one stands right before it."""
+    j = n - 1
+    for _ in range(GOVERNED_REACH + 1):
+        if j < 0:
+            return None
+        k = frame.cls[j]
+        if k == VERB:
+            return j
+        if k != NOUNISH or not frame.words[j][0].isalpha() or frame.trigger_of[j] >= 0:
+            return None
+        j -= 1
+    return None
+
+
 def noun_modality(frame: Frame, n: int, lex: ModalityLexicon | None = None) -> Modality | None:
     """Modality set by a word right before an event noun ("rencana kunjungan"), if any."""
     lex = lex or load_modality_lexicon()
     p = _phrase_before(frame, n, lex.noun_cues, 2)
     m: Modality | None = lex.noun_cues[p] if p else None
+    g = _governing_verb(frame, n)
+    if g is not None:  # "menentang percepatan penarikan tentara", "menyerukan penarikan pasukan"
+        gm = lex.noun_governors.get((frame.words[g],))
+        if gm:
+            m = stronger(m or "asserted", gm)
     if frame.question:
         m = stronger(m or "asserted", "hypothetical")
     chunk = frame.chunks[frame.chunk_of[n]]
-    if chunk.opener in lex.conditional:
+    if chunk.opener in lex.conditional and not _reported(frame, chunk):
         m = stronger(m or "asserted", "hypothetical")
     return m
