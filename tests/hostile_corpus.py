@@ -197,9 +197,14 @@ def build(root: Path) -> dict[str, Expect]:
         {"id": "ok-1", "text": prose()},                                        # id-conflict
         b'{"id": "latin1", "text": "caf\xe9 ' + prose().encode().replace(b"\n", b"\\n") + b'"}',  # bad-encoding
         {"id": 77, "title": 3.5, "text": prose(), "source": {"name": "Kantor Berita"}},  # stored, coerced
-        {"id": "long-id-" + "x" * 5000, "text": prose()},                       # stored (odd but valid)
+        {"id": "long-id-" + "x" * 5000, "text": prose()},                       # stored under a derived id
+        {"id": "kompas/2023/05/24/menlu ri?x=1#a", "text": prose()},            # stored: a URL path as id
+        {"id": "line\nbreak\u0000id", "text": prose()},                          # stored under a derived id
         {"id": "dup-keys", "text": "diganti", "text ": "", "text": prose()},  # last key wins: stored
-    ]), Expect(stored=12, duplicates=1, quarantined={
+        {"id": "xss", "title": "<script>alert('judul')</script> Bahas \u202eKerja Sama",  # stored: as text
+         "text": prose() + " <img src=x onerror=alert(1)> {{7*7}} </textarea><script>alert(2)</script>",
+         "url": "javascript:alert(3)", "source": "<b>Outlet</b>"},
+    ]), Expect(stored=15, duplicates=1, quarantined={
         "invalid-record": 5, "missing-text": 1, "malformed-json": 2, "empty": 1, "id-conflict": 1,
         "bad-encoding": 1}, note="one record with a lone surrogate is stored with U+FFFD; a blank line is no record"))
 

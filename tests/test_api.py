@@ -196,9 +196,30 @@ def test_digest_of_a_date_and_its_renderings(client: TestClient) -> None:
     assert "Berikut Top 2 Dunia selengkapnya:" in text
     html = client.get("/api/digest?date=2023-05-25&format=html")
     assert html.headers["content-type"].startswith("text/html") and "warta-digest" in html.text
-    empty = get(client, "/api/digest?date=2023-05-22")
-    assert empty["stories"] == [] and empty["world_stories"] == 0
-    assert empty["previous_date"] == "2023-05-20" and empty["next_date"] == "2023-05-25"
+
+
+
+def test_a_day_without_stored_stories_says_why_and_how_to_build_them(client: TestClient) -> None:
+    never_built = get(client, "/api/digest?date=2023-05-10", 404)  # an article that day, stories never built
+    assert "1 articles were published" in never_built["detail"]
+    assert "`warta digest --date 2023-05-10`" in never_built["detail"]
+    no_news = get(client, "/api/digest?date=2023-05-22", 404)
+    assert "no articles were published on 2023-05-22" in no_news["detail"]
+
+
+def test_served_digest_is_the_stored_one_whole(client: TestClient) -> None:
+    d = get(client, "/api/digest?date=2023-05-25&top=5")
+    first = d["stories"][0]
+    assert first["quote"]["text"].startswith("“Kerja sama kita") and first["quote_article_id"] == IDS["teken"]
+    assert first["quote"]["speaker"]["code"] == "CHNGOV"
+    assert first["outlets"] == ["Kabar Dunia", "Harian Uji"] and first["countries"] == ["CHN", "RUS"]
+    assert first["score_parts"] == {"coverage": 9.5} and first["reasons"] == ["test fixture"]
+    assert [a["id"] for a in first["articles"]] == first["article_ids"] == [IDS["teken"], IDS["puji"]]
+    assert d["built_at"].endswith("Z") and d["stale"] is False
+    story = get(client, "/api/stories/s20230525-rusiachina")
+    assert story["rank"] == 1 and story["best_article_id"] == IDS["teken"]
+    assert story["quote"] == first["quote"] and story["quote_article_id"] == IDS["teken"]
+    assert get(client, "/api/stories/s20230525-cabai")["rank"] is None  # not world news: never in a digest
 
 
 # ---------------------------------------------------------------------------------------------

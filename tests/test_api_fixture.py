@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from warta.ingest.ids import content_hash
-from warta.model import Actor, Analysis, Article, DateExpr, Event, Mention, Participant, Quote, Sentence
+from warta.model import Actor, Analysis, Article, DateExpr, Event, Mention, Participant, Quote, Sentence, Story
 from warta.store import open_store, transaction, write_analyses
 from warta.store.records import insert_articles
 
@@ -238,7 +238,7 @@ def world_records() -> tuple[list[Article], list[Analysis]]:
 
 
 STORIES = [
-    # story_id, day, headline, summary paragraphs, gist, url, score, is_world, article keys
+    # story_id, day, headline, summary paragraphs, gist, url, score, is_world, article keys (best first)
     ("s20230525-rusiachina", date(2023, 5, 25), "Rusia dan China Teken Tiga Nota Kesepahaman Baru",
      ["Rusia dan China meneken tiga nota kesepahaman baru pada Rabu saat Perdana Menteri Mikhail Mishustin "
       "berkunjung ke Beijing.", "Pemerintah China memuji Rusia sebagai mitra strategis."],
@@ -255,10 +255,41 @@ STORIES = [
      "Rusia menyerang Kyiv dengan rudal jelajah", "https://harian.example/intl/rusia-serang-kyiv", 7.0, True,
      ["serang"]),
 ]
+#: Articles published on each day with stories (the 10th has an article but its stories were never built).
+ARTICLES_ON = {date(2023, 5, 25): 4, date(2023, 5, 20): 1}
+
+
+def world_digests(articles: list[Article], analyses: list[Analysis]):
+    """The stored digests of the fixture days, as ``warta digest`` would save them (``save_digest``)."""
+    from warta.stories.digest import Digest
+
+    outlets = {a.id: a.source for a in articles}
+    quotes = {an.id: an.quotes for an in analyses}
+    digests = []
+    for day in sorted(ARTICLES_ON):
+        stories = []
+        for sid, sday, headline, summary, gist, url, score, world, keys in STORIES:
+            if sday != day:
+                continue
+            ids = [IDS[k] for k in keys]
+            quote = next((q for i in ids for q in quotes[i] if q.direct), None)
+            stories.append(Story(
+                id=sid, day=day, article_ids=ids, headline=headline, summary=summary, gist=gist, url=url,
+                outlets=list(dict.fromkeys(outlets[i] for i in ids)), score=score, is_world=world,
+                best_article_id=ids[0], quote=quote if world else None,
+                quote_article_id=next((i for i in ids if quote in quotes[i]), None) if world and quote else None,
+                countries=["CHN", "RUS"] if "rusia" in sid else [], score_parts={"coverage": score},
+                reasons=["test fixture"]))
+        ranked = sorted(stories, key=lambda s: -s.score)
+        lineup = [s for s in ranked if s.is_world]
+        digests.append(Digest(day=day, top=3, stories=lineup[:3], world_stories=len(lineup),
+                              stories_total=len(ranked), articles=ARTICLES_ON[day], all_stories=ranked,
+                              lineup=lineup))
+    return digests
 
 
 def build_world_db(path: Path) -> Path:
-    import json
+    from warta.stories.store import save_digest
 
     articles, analyses = world_records()
     con = open_store(path)
@@ -266,11 +297,8 @@ def build_world_db(path: Path) -> Path:
         with transaction(con):
             insert_articles(con, articles, run_id=None)
             write_analyses(con, analyses)
-            for sid, day, headline, summary, gist, url, score, world, keys in STORIES:
-                con.execute("INSERT INTO stories VALUES (?, ?, ?, ?, ?, ?, ?, ?, now())",
-                            [sid, day, headline, json.dumps(summary, ensure_ascii=False), gist, url, score, world])
-                for k in keys:
-                    con.execute("INSERT INTO story_articles VALUES (?, ?)", [sid, IDS[k]])
+            for digest in world_digests(articles, analyses):
+                save_digest(con, digest)
         con.execute("CHECKPOINT")
     finally:
         con.close()

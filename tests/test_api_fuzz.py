@@ -9,6 +9,7 @@ byte-for-byte what it was, and a write through the app's own connection fails.
 from __future__ import annotations
 
 import hashlib
+import os
 import time
 from collections import Counter
 from pathlib import Path
@@ -61,7 +62,10 @@ def api_schema(served):
 #: Cases per operation and generation mode. Positive cases follow the schema; negative ones break
 #: it on purpose (wrong types, out-of-range numbers, patterns violated), which must give 4xx, not 5xx.
 #: (Generating negative cases is what costs: schemathesis builds them from the schema's complement.)
+#: WARTA_FUZZ_EXAMPLES=500 explores more in a one-off session (both modes).
 EXAMPLES = {GenerationMode.POSITIVE: 15, GenerationMode.NEGATIVE: 10}
+if os.environ.get("WARTA_FUZZ_EXAMPLES"):
+    EXAMPLES = dict.fromkeys(EXAMPLES, int(os.environ["WARTA_FUZZ_EXAMPLES"]))
 
 
 def test_no_operation_answers_with_a_server_error(api_schema) -> None:
@@ -74,7 +78,8 @@ def test_no_operation_answers_with_a_server_error(api_schema) -> None:
         has_parameters = any(True for _ in operation.iter_parameters())
         for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE) if has_parameters else (GenerationMode.POSITIVE,):
             @given(case=operation.as_strategy(generation_mode=mode))
-            @settings(max_examples=EXAMPLES[mode], deadline=None, derandomize=True, database=None,
+            @settings(max_examples=EXAMPLES[mode], deadline=None, derandomize="WARTA_FUZZ_EXAMPLES" not in os.environ,
+                      database=None,
                       suppress_health_check=list(HealthCheck))
             def call(case) -> None:
                 response = case.call(session=session)

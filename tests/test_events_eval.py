@@ -131,3 +131,18 @@ def test_cli_eval_events(corpus):
     assert res.exit_code == 0 and "1 articles" in res.output
     res = runner.invoke(app, ["eval", "events", "--gold", str(gold), "--corpus-dir", str(corp), "--split", "x"])
     assert res.exit_code != 0
+
+
+def test_cli_scores_several_gold_files_apart_and_together(corpus, tmp_path):
+    from warta.cli import app
+
+    corp, gold = corpus
+    second = tmp_path / "gold-2.jsonl"
+    second.write_text(json.dumps({"id": "n2", "corpus": "news.jsonl", "published": "2023-05-25", "split": "dev",
+                                  "batch": 2, "events": [gold_ev("JPN", "ACCUSE", "PRK")]}) + "\n", encoding="utf-8")
+    res = CliRunner().invoke(app, ["eval", "events", "--gold", str(gold), "--gold", str(second),
+                                   "--corpus-dir", str(corp), "--split", "dev"])
+    assert res.exit_code == 0, res.output
+    assert f"{gold} split=dev: 3 articles" in " ".join(res.output.split())
+    assert f"{second} split=dev: 1 articles" in " ".join(res.output.split())
+    assert "4 articles" in res.output  # together

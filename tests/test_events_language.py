@@ -28,6 +28,7 @@ EXTRA = {
     "Kanada": ("Canada", "CAN", "CAN", "country"),
     "Meksiko": ("Mexico", "MEX", "MEX", "country"),
     "Suriah": ("Syria", "SYR", "SYR", "country"),
+    "Inggris": ("United Kingdom", "GBR", "GBR", "country"),
 }
 GAZ = {**ACTORS, **EXTRA}
 
@@ -307,3 +308,52 @@ def test_stated_obligations_and_suspended_cooperation():
     assert ("SAU", "SANCTION", "QAT") in asserted(
         "Sejak Mei lalu, Saudi memutuskan seluruh hubungan diplomatik dengan Qatar.",
         actors={**GAZ, "Saudi": ("Saudi Arabia", "SAU", "SAU", "country"), "Qatar": ("Qatar", "QAT", "QAT", "country")})
+
+
+def test_a_cause_of_anger_is_the_one_criticised():
+    assert ("CHN", "ACCUSE", "USA") in asserted("Telepon AS kepada Taiwan memicu kecaman dari China.")
+    assert ("RUS", "ACCUSE", "USA") in asserted("Langkah Washington memancing kemarahan Moskow.")
+
+
+def test_contact_and_calls_are_consultations():
+    assert ("USA", "CONSULT", "TWN") in asserted("Presiden AS menghubungi Presiden Taiwan melalui telepon.",
+                                                  actors={**GAZ, "Presiden AS": ("Donald Trump", "USAGOV", "USA", "person"),
+                                                          "Presiden Taiwan": ("Tsai Ing-wen", "TWNGOV", "TWN", "person")})
+    got = asserted("AS dan China melakukan kontak langsung.")
+    assert ("CHN", "CONSULT", "USA") in got or ("USA", "CONSULT", "CHN") in got
+
+
+def test_war_of_one_side_in_a_place():
+    got = asserted("Washington menghadapi krisis global, seperti perang Rusia di Ukraina.")
+    assert ("RUS", "ASSAULT", "UKR") in got and ("UKR", "ASSAULT", "RUS") not in got
+
+
+def test_an_actor_and_its_own_allies_are_one_subject():
+    gaz = {**GAZ, "Saudi": ("Saudi Arabia", "SAU", "SAU", "country"), "Qatar": ("Qatar", "QAT", "QAT", "country")}
+    assert ("SAU", "SANCTION", "QAT") in asserted("Saudi dan sekutunya memutuskan hubungan diplomatik dengan Qatar.", actors=gaz)
+
+
+def test_a_verbless_yang_phrase_does_not_end_the_noun_phrase():
+    gaz = {**GAZ, "Olmert": ("Ehud Olmert", "ISRGOV", "ISR", "person"), "Abbas": ("Mahmud Abbas", "PSEGOV", "PSE", "person")}
+    got = asserted("Hal itu menyusul pertemuan pada hari yang sama di Yerusalem antara Olmert dan Abbas.", actors=gaz)
+    assert ("ISR", "CONSULT", "PSE") in got
+
+
+def test_one_of_is_no_charge():
+    text = "Menurut Putin, Indonesia adalah salah satu mitra dagang Rusia."
+    assert not [e for e in with_quote(text, "Indonesia adalah salah satu mitra dagang Rusia", "Putin", "RUS", False)
+                if e.type == "ACCUSE"]
+    text = "Menurut Inggris, China salah karena melarang Liu berobat."
+    assert ("GBR", "ACCUSE", "CHN") in triples(with_quote(text, "China salah karena melarang Liu berobat", "Inggris", "GBR", False))
+
+
+def test_need_and_cause_in_modality():
+    got = coded("Perlunya AS memberi sanksi ekonomi kepada Iran.")
+    assert [e.modality for e in got if e.type == "SANCTION"] == ["hypothetical"]
+    gaz = {**GAZ, "Kim": ("Kim Jong Un", "PRKGOV", "PRK", "person"), "Trump": ("Donald Trump", "USAGOV", "USA", "person")}
+    # "mendorong" with no actor as its subject says what was caused: the praise happened
+    got = coded("Insiden tersebut mendorong Trump untuk memuji Kim.", actors=gaz)
+    assert [(e.type, e.modality) for e in got] == [("SUPPORT", "asserted")]
+    # … with an actor it is urging: what is urged has not happened
+    got = coded("AS mendorong Jepang untuk mengecam China.", actors=gaz)
+    assert [(e.source.country, e.type, e.modality) for e in got if e.type == "ACCUSE"] == [("JPN", "ACCUSE", "hypothetical")]

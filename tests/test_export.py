@@ -105,7 +105,8 @@ def build_store(path: Path) -> tuple[list[Article], list[Analysis]]:
         analysis(a2, [accuse(TEXT_KOMPAS, "Rusia", "RUSGOV", "Amerika Serikat", mentions=2), visit]),
         analysis(a3, [accuse(TEXT_ANTARA_2, "Rusia", "RUSGOV", "Amerika Serikat")],
                  quotes=[Quote("Rusia mengecam Amerika Serikat", quote_s, quote_e, False, "kata",
-                               Participant("juru bicara Kremlin", "juru bicara Kremlin", "RUSGOV", "RUS"), 0, "indirect:kata")]),
+                               party(TEXT_ANTARA_2, "juru bicara Kremlin", "juru bicara Kremlin", "RUSGOV", "RUS"),
+                               0, "indirect:kata")]),
         analysis(a4, [accuse(TEXT_UNDATED, "Rusia", "RUSGOV", "Amerika Serikat")]),
     ]
     con = open_store(path)
@@ -263,11 +264,9 @@ def test_jsonl_export_is_what_analyze_prints(store: Path, con, tmp_path: Path) -
     exported = {d["id"]: d for d in export.analyses(con, with_sentences=True)}
     assert len(exported) == 4
     for a in written:
-        expected = a.to_dict(with_sentences=True)
-        for q in expected["quotes"]:  # the store keeps no speaker offsets
-            if q["speaker"]:
-                q["speaker"]["start"] = q["speaker"]["end"] = 0
-        assert exported[a.id] == expected
+        assert exported[a.id] == a.to_dict(with_sentences=True)
+    speaker = exported["ant-2"]["quotes"][0]["speaker"]
+    assert TEXT_ANTARA_2[speaker["start"]:speaker["end"]] == "juru bicara Kremlin"  # speaker offsets kept
 
 
 # --------------------------------------------------------------------------------------------
@@ -289,6 +288,22 @@ def test_parquet_store_reads_like_the_database(con, tmp_path: Path) -> None:
     days = plain.execute(f"SELECT day, count(*) FROM read_parquet('{out}/events/*/*.parquet', hive_partitioning=true) "
                          "GROUP BY 1 ORDER BY 1").fetchall()
     assert days == [("2024-02-06", 6), ("undated", 1)]
+
+
+def test_parquet_store_of_an_older_warta_reads_missing_columns_as_null(con, tmp_path: Path) -> None:
+    out = tmp_path / "pq"
+    export_parquet(con, out)
+    for part in (out / "quotes").glob("*/*.parquet"):  # as written before quotes kept speaker offsets
+        old = duckdb.connect()
+        old.execute(f"COPY (SELECT * EXCLUDE (speaker_start, speaker_end) FROM read_parquet('{part}')) "
+                    f"TO '{part}.old' (FORMAT parquet)")
+        old.close()
+        part.unlink()
+        part.with_name(part.name + ".old").rename(part)
+    pq = open_parquet(out)
+    assert pq.execute("SELECT speaker_text, speaker_start FROM quotes").fetchall() == [("juru bicara Kremlin", None)]
+    quote = next(d for d in export.analyses(pq) if d["id"] == "ant-2")["quotes"][0]
+    assert quote["speaker"]["name"] == "juru bicara Kremlin" and quote["speaker"]["start"] == 0
 
 
 def test_parquet_reexport_of_a_day_replaces_only_that_day(con, tmp_path: Path) -> None:
@@ -346,15 +361,52 @@ def test_analyze_writes_a_parquet_store_that_export_reads(tmp_path: Path) -> Non
     exported = runner.invoke(app, ["export", "-f", "jsonl", "--db", str(store), "-q"], catch_exceptions=False)
 
     def normal(lines: str) -> dict:
-        out = {}
-        for line in lines.splitlines():
-            d = json.loads(line)
-            for q in d["quotes"]:
-                if q["speaker"]:
-                    q["speaker"]["start"] = q["speaker"]["end"] = 0
-            out[d["id"]] = d
-        return out
+        return {d["id"]: d for d in map(json.loads, lines.splitlines())}
 
     assert normal(exported.stdout) == normal(printed.stdout) and len(normal(printed.stdout)) == 12
     again = runner.invoke(app, ["analyze", str(corpus), "--workers", "1", "--format", "parquet", "--out", str(store)])
     assert again.exit_code != 0  # never appends twice to the same store
+
+
+# --------------------------------------------------------------------------------------------
+# One event day and one outlet for the daily table, relations and exports
+# --------------------------------------------------------------------------------------------
+
+def test_daily_events_relations_and_gdelt_count_alike(con) -> None:
+    from warta.store import queries
+
+    daily = con.execute("SELECT num_events, num_mentions, num_articles, num_sources FROM daily_events "
+                        "WHERE day = ? AND source_country = 'RUS' AND target_country = 'USA' AND type = 'ACCUSE'",
+                        [DAY]).fetchall()
+    gdelt_row = next(by_name(r) for r in export.gdelt_events(con) if by_name(r)["EventCode"] == "111")
+    assert daily == [(3, 4, 3, 2)]  # GDELT's counts: mentions with repeats, articles, outlets
+    assert (gdelt_row["NumMentions"], gdelt_row["NumArticles"], gdelt_row["NumSources"]) == daily[0][1:]
+    rel = [r for r in queries.relations(con, "RUS", "USA") if r["direction"] == "AB"]
+    assert [(r["period"], r["events"], r["mentions"], r["articles"]) for r in rel] == [(DAY, 3, 4, 3)]
+    # The undated article's event has no day anywhere.
+    assert con.execute("SELECT count(*) FROM daily_events WHERE day IS NULL").fetchone()[0] == 0
+
+
+def test_a_stated_day_that_is_no_date_falls_back_to_publication_everywhere(tmp_path: Path) -> None:
+    from warta.store import queries
+
+    text = "Rusia mengecam Amerika Serikat pada 30 Februari."
+    a = article("odd-1", text, None, DAY, "https://Berita.example/odd")
+    e = accuse(text, "Rusia", "RUSGOV", "Amerika Serikat")
+    e.date, e.date_granularity = "2024-02-30", "day"  # resolved to a day that does not exist
+    path = tmp_path / "odd.duckdb"
+    c = open_store(path)
+    with transaction(c):
+        insert_articles(c, [a], run_id=None)
+        write_analyses(c, [analysis(a, [e])])
+    try:
+        assert c.execute("SELECT day, num_sources FROM daily_events").fetchall() == [(DAY, 1)]
+        assert [r["day"] for r in queries.list_events(c, queries.EventFilter())[1]] == [DAY]
+        assert [r["period"] for r in queries.relations(c, "RUS", "USA")] == [DAY]
+        row = by_name(next(export.gdelt_events(c)))
+        assert (row["SQLDATE"], row["NumSources"]) == (20240206, 1)
+        assert next(export.plover_events(c))["date"] == DAY.isoformat()
+        # No outlet name: the URL's host is the source, as GDELT's MentionSourceName.
+        assert dict(zip(gdelt.MENTION_COLUMNS, next(export.gdelt_mentions(c))))["MentionSourceName"] == "berita.example"
+    finally:
+        c.close()

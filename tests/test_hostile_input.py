@@ -25,6 +25,7 @@ import subprocess
 import sys
 import unicodedata
 from pathlib import Path
+from urllib.parse import quote
 
 import duckdb
 import pytest
@@ -140,6 +141,9 @@ def test_stored_texts_are_clean_and_every_one_is_analysed(hostile) -> None:
     assert by_id["nul-char"][1].startswith("Awal "), "a NUL character is removed, the article stored"
     (fields,), = rows(db, "SELECT extra FROM articles WHERE id = 'title-list'")
     assert "title: expected a string, got list" in json.loads(fields)["field_errors"]
+    unusable = sorted(json.loads(e)["given_id"][:8] for (e,) in rows(db, "SELECT extra FROM articles "
+                                                                      "WHERE extra LIKE '%given_id%'"))
+    assert unusable == ["line\nbre", "long-id-"], "ids no URL can carry are replaced by derived ids"
     (raw_date,), = rows(db, "SELECT extra FROM articles WHERE id = 'bad-date'")
     assert json.loads(raw_date)["date_raw"] == "kemarin sore"
     assert rows(db, "SELECT published FROM articles WHERE id IN ('null-date', 'feb-30', 'huge-ts', 'nan-date')") == \
@@ -150,6 +154,30 @@ def test_feeds_never_expand_entities_or_read_local_files(hostile) -> None:
     _, _, db, _ = hostile
     for (text,) in rows(db, "SELECT text FROM articles"):
         assert "lollol" not in text and "&lol" not in text and "root:x:0:0" not in text
+
+
+def test_the_web_serves_hostile_articles_escaped(hostile) -> None:
+    """Stored hostile text reaches people through the API and the pages: never a 5xx, never live markup."""
+    from fastapi.testclient import TestClient
+
+    from warta.api.app import create_app
+
+    _, _, db, _ = hostile
+    app = create_app(db)
+    try:
+        client = TestClient(app, raise_server_exceptions=False)
+        ids = [r[0] for r in rows(db, "SELECT id FROM articles ORDER BY id")]
+        for id_ in ids:
+            for url in (f"/api/articles/{quote(id_, safe='')}", f"/articles/{quote(id_, safe='')}"):
+                r = client.get(url)
+                assert r.status_code == 200, (url[:80], r.status_code, r.text[:200])
+        page = client.get("/articles/xss").text
+        assert "<script>alert" not in page and "<img src=x" not in page and 'href="javascript:' not in page
+        assert "&lt;script&gt;alert(&#39;judul&#39;)&lt;/script&gt;" in page
+        for url in ("/", "/articles", "/events", "/quotes", "/api/articles?limit=100", "/api/stats"):
+            assert client.get(url).status_code == 200, url
+    finally:
+        app.state.store.close()
 
 
 def test_reingesting_the_hostile_corpus_adds_nothing(hostile, tmp_path: Path) -> None:

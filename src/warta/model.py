@@ -344,6 +344,7 @@ class Story:
     best_article_id: str | None = None  # the article the summary, headline link and quote come from
     score_parts: dict[str, float] = field(default_factory=dict)  # what the rank is made of
     reasons: list[str] = field(default_factory=list)  # why it is (not) world news, novelty notes
+    quote_article_id: str | None = None  # the article ``quote``'s offsets point into (F2, integration)
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)

@@ -71,6 +71,7 @@ class ClauseLexicon:
     inverted_cues: frozenset[str]
     reciprocal_words: frozenset[str]
     by_first: dict[str, tuple[Phrase, ...]]  # first word -> phrases (longest first) of all classes
+    anaphor_first: frozenset[str]  # first words of the anaphor phrases
 
 
 def _phrases(items: list | None) -> list[Phrase]:
@@ -116,6 +117,7 @@ def build_clause_lexicon(data: dict) -> ClauseLexicon:
         inverted_cues=frozenset(str(x).lower() for x in data.get("inverted_cues") or []),
         reciprocal_words=frozenset(str(x).lower() for x in data.get("reciprocal_words") or []),
         by_first={k: tuple(sorted(v, key=len, reverse=True)) for k, v in firsts.items()},
+        anaphor_first=frozenset(p[0] for p in anaphors),
     )
 
 
@@ -352,8 +354,12 @@ class Frame:
         covered = set()
         for first, last, _ in merged:
             covered.update(range(first, last + 1))
+        first_words = self.lex.anaphor_first
         i = 0
         while i < len(self.words):
+            if self.words[i] not in first_words:
+                i += 1
+                continue
             p = self._match(i) if i not in covered and self.trigger_of[i] < 0 else None
             kind = self.lex.anaphors.get(p) if p else None
             if kind == "dual" and len(p) == 1 and i > 0 and self.cls[i - 1] == NOUNISH:
@@ -477,8 +483,8 @@ class Frame:
             if True:
                 right = self._next_unit(i)
                 if right is None:
-                    if not self._clause_follows(i):
-                        c[i] = NOUNISH  # "Israel dan para pendukungnya, …"
+                    if not self._clause_follows(i) or self._own_company(i):
+                        c[i] = NOUNISH  # "Israel dan para pendukungnya, …", "Saudi dan sekutunya memutuskan …"
                     continue
                 # "AS mengecam Rusia dan China menolak …": the second actor starts a clause —
                 # unless the verb before takes an object and a verb ("AS menuding China dan Rusia
@@ -508,6 +514,15 @@ class Frame:
                 j = self.units[self._next_unit(j, 0)].last + 1
             if j < n and c[j] == CONJ:
                 c[i] = CONJ
+
+    def _own_company(self, i: int) -> bool:
+        """"Saudi dan sekutunya", "Israel dan para pendukungnya": after an actor, "dan" + a noun
+        with "-nya" names the actor's own company, not a new clause's subject."""
+        j = i + 1
+        while j < len(self.words) and self.words[j] in self.lex.determiners:
+            j += 1
+        return (j < len(self.words) and self.cls[j] == NOUNISH and self.words[j].endswith("nya")
+                and len(self.words[j]) > 4)
 
     def _clause_follows(self, i: int) -> bool:
         """Whether a clause starts after the conjunction at i: a verb, or a subject and a verb."""
@@ -851,7 +866,9 @@ class Frame:
         if c >= 0 and start == self.chunks[c].start and self.chunks[c].opener in COMPLEMENTISERS:
             i = self.chunks[c].body  # "mendesak agar Israel …": the complement clause's actors
         yielded = False
-        while i < end:
+        n = len(self.words)
+        # the clause's end, or the opener of the next one (a "yang" or "dan" that may go on)
+        while i < end or (i == end < n and self.cls[i] == BOUNDARY):
             k = self.cls[i]
             if (own >= 0 and self.trigger_of[i] == own) or (skip and skip[0] <= i <= skip[1]):
                 i += 1
@@ -881,9 +898,15 @@ class Frame:
                     end = self.chunks[self.chunk_of[i + 1]].end
                     i += 2
                     continue
+                if self.words[i] == "yang" and self._adjectival(i):
+                    # "pertemuan pada hari yang sama di Jerusalem antara X dan Y": a "yang" phrase
+                    # without a verb describes, and the phrase goes on
+                    end = self.chunks[self.chunk_of[i]].end
+                    i += 1
+                    continue
                 break
             i += 1
-        if not yielded and prep is None and i < len(self.words) and self.words[i] == "yang":
+        if not yielded and prep in (None, "oleh") and i < len(self.words) and self.words[i] == "yang":
             agent = self._agent_of_relative(i)
             if agent is None:
                 agent = self._identity_of_relative(i)  # "menewaskan dua warga yang dituduh militan Palestina"
@@ -912,6 +935,14 @@ class Frame:
         if j < n and self.cls[j] == UNIT:
             return self.units[self.unit_of[j]].group
         return None
+
+    def _adjectival(self, i: int) -> bool:
+        """Whether the "yang" clause at token i has no verb ("yang sama", "yang lebih luas")."""
+        ch = self.chunks[self.chunk_of[i]]
+        if ch.start != i or (ch.body < ch.end and self.cls[ch.body] == UNIT):
+            return False  # "yang mereka lancarkan": the object-focus clause of a doer
+        return not any(self.cls[j] == VERB or self.words[j] in self.lex.agentive_bare
+                       for j in range(ch.body, min(ch.end, ch.body + 3)))
 
     def _identity_of_relative(self, i: int) -> int | None:
         """The actor a "yang" clause at token i says its noun is: "dua warga yang dituduh militan

@@ -7,7 +7,10 @@ else the subject of a light verb in front ("menjatuhkan sanksi"), else — for a
 circumstance of its clause ("dalam kunjungan ke Beijing") — the clause's subject; the subject of an
 experiencer verb ("Rusia merasakan beban sanksi Barat") receives it.
 Groups ("Rusia dan China") give one event per member; actors of a mutual or reciprocal event
-without a receiver ("kedua negara sepakat") pair up.
+without a receiver ("kedua negara sepakat") pair up (at most ``MAX_RECIPROCAL`` countries).
+A reading that names one side and leaves the other's place empty is a *half event* (``missing``),
+completed from the discourse by ``event_partners``; one whose place holds a phrase the mention layer
+did not resolve ("menangkap para tersangka") is not.
 """
 
 from __future__ import annotations
@@ -58,9 +61,9 @@ def _with_span(frame: Frame, t0: int, t1: int, p: Pattern, passive: bool) -> tup
     n = len(words)
     trig = frame.trigger_of
     for i in range(t1 + 1, min(n, t1 + 1 + p.within)):
-        if trig[i] >= 0 and trig[i - 1] == trig[i]:
+        if trig[i] >= 0 and trig[i - 1] == trig[i] and trig[i] != trig[t0]:
             continue  # not inside another event phrase ("menggelar latihan militer bersama")
-        for ph in p.with_:
+        for ph in p.with_first.get(words[i], ()):
             if tuple(words[i:i + len(ph)]) == ph:
                 return (i, i + len(ph) - 1)
         if (frame.cls[i] == BOUNDARY and words[i] not in COMPLEMENT_OPENERS) or words[i] in (".", ";", ":"):
@@ -69,7 +72,7 @@ def _with_span(frame: Frame, t0: int, t1: int, p: Pattern, passive: bool) -> tup
         lo = frame.chunks[frame.chunk_of[t0]].start
         lo = max(0, lo - 6)
         for i in range(t0 - 1, lo - 1, -1):
-            for ph in p.with_:
+            for ph in p.with_first.get(words[i], ()):
                 if tuple(words[i:i + len(ph)]) == ph:
                     return (i, i + len(ph) - 1)
     return None
@@ -215,9 +218,17 @@ def _is_venue(r: Ref) -> bool:
 OFFICIAL_ROLES = ("GOV", "MIL", "LEG", "JUD", "ELI")
 
 
+#: CAMEO role codes of private people (the "official" kind excludes them): citizens, business,
+#: students, refugees, media, labour, farmers, health workers, criminals.
+CIVILIAN_ROLES = ("CVL", "BUS", "EDU", "REF", "MED", "LAB", "AGR", "HLH", "CRM")
+
+
 def _kind_ok(a, kinds: tuple[str, ...]) -> bool:
     if not kinds or a.kind in kinds:
         return True
+    code = a.code or ""
+    if "official" in kinds and (any(r in code[3:] for r in OFFICIAL_ROLES) or not code.endswith(CIVILIAN_ROLES)):
+        return True  # "wisatawan Perancis" (FRACVL) visiting is tourism, not diplomacy
     return "government" in kinds and bool(a.code) and a.code.endswith(OFFICIAL_ROLES)
 
 
@@ -417,12 +428,14 @@ def _code_noun(frame: Frame, tid: int, t0: int, t1: int, t_end: int, form: Form,
     by: list[Ref] = []  # "oleh X", "dari X"
     slot = None
     undergoer = False
+    poss_group: int | None = None
+    poss_tok = t_end + 1
     for g, s, tok in frame.scan(t1 + 1, stop_at_verb=not p.reach_clause, own=tid, skip=skip):
         if not poss and not tgt and s == SLOT_OBJECT and tok - t_end <= POSSESSOR_REACH:
             refs = frame.refs(g)
             if p.type in VENUE_TYPES and tok == t_end + 1 and all(_is_venue(r) for r in refs):
                 continue  # "Pertemuan Berlin antara …", "KTT Jakarta": where, not who
-            poss = refs
+            poss, poss_group, poss_tok = refs, g, tok
             # "pemboman kedutaan besar AS": the possessor of a building or place undergoes it
             undergoer = any(frame.phrase_ending_at(j, lex.undergoer_heads) is not None
                             for j in range(t_end + 1, frame.group_last(g)))
@@ -436,14 +449,16 @@ def _code_noun(frame: Frame, tid: int, t0: int, t1: int, t_end: int, form: Form,
     if form.nya and not poss:
         s_ = frame.subject_of(t0)
         poss = frame.refs(s_.group) if s_ else []
+    agent = poss_group if poss_group is not None and "yang" in frame.words[t_end + 1:poss_tok] else None
     if not poss and not by:
         agent = frame.relative_agent_after(t_end)  # "sanksi yang ditetapkan oleh DK PBB"
         if agent is not None:
             by = frame.refs(agent)
-            for g, s, _ in frame.scan(frame.group_last(agent) + 1, stop_at_verb=True):
-                if not tgt and s in targets and s != SLOT_OBJECT:  # "… yang dijatuhkan PBB pada Korut"
-                    tgt, slot = frame.refs(g), s
-                break
+    if agent is not None and not tgt:
+        for g, s, _ in frame.scan(frame.group_last(agent) + 1, stop_at_verb=True):
+            if s in targets and s != SLOT_OBJECT:  # "… yang dijatuhkan PBB pada Korea Utara"
+                tgt, slot = frame.refs(g), s
+            break
     if undergoer:
         src, tgt = by, poss  # "pemboman kedutaan besar AS di Kenya": the US embassy was bombed
     elif p.possessor == "target":
@@ -491,6 +506,9 @@ def _code_noun(frame: Frame, tid: int, t0: int, t1: int, t_end: int, form: Form,
         tgt = frame.refs(s_.group) if s_ else []
     if src and p.stance_target and not _foreign(src, tgt):
         tgt = _stance_target(frame, t0) or tgt  # "demonstrasi anti-AS di Pyongyang"
+    if (frame.words[t_end + 1:t_end + 2] and frame.words[t_end + 1] in ANAPHORIC_ENDS and not poss and not by
+            and not exper):
+        return None  # "dalam serangan tersebut": an attack reported before, not a new one
     pairs = _valid(_pairs(p, src, tgt, frame.reciprocal_before(at if via is not None else t0)), p)
     missing = None
     if not pairs and p.implicit and p.target is not None and bool(src) != bool(tgt):

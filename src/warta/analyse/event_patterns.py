@@ -8,7 +8,7 @@ A *form* is one way a pattern shows up in text: its words, and whether it is an 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Literal
@@ -59,6 +59,8 @@ class Pattern:
     implicit: bool = False  # the missing side may come from the discourse (event_partners)
     consume: bool = True  # its `with` words are no event of their own ("menolak bertemu")
     stance_target: bool = False  # the receiver may be a name set against ("aksi anti-AS")
+    # the `with` phrases by first word, longest first (a lookup per word instead of a scan)
+    with_first: dict[str, tuple[Phrase, ...]] = field(default_factory=dict, compare=False, hash=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +131,13 @@ def _phrases(v: object) -> tuple[Phrase, ...]:
     return tuple(_phrase(x) for x in v)  # type: ignore[union-attr]
 
 
+def _by_first_word(phrases: tuple[Phrase, ...]) -> dict[str, tuple[Phrase, ...]]:
+    out: dict[str, list[Phrase]] = {}
+    for ph in phrases:
+        out.setdefault(ph[0], []).append(ph)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
+
+
 def _pattern(raw: dict, order: int, noun_default: tuple[str, ...], overrides: dict[str, str],
              implicit_types: frozenset[str] = frozenset()) -> Pattern:
     pid = raw.get("id") or f"#{order}"
@@ -173,6 +182,7 @@ def _pattern(raw: dict, order: int, noun_default: tuple[str, ...], overrides: di
                   and not raw.get("optional_target")),
         consume=bool(raw.get("consume", True)),
         stance_target=bool(raw.get("stance_target")),
+        with_first=_by_first_word(_phrases(raw.get("with"))),
     )
 
 

@@ -14,7 +14,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable
 
-from warta.analyse.clauses import AUX, NOUNISH, PREP, UNIT, VERB, Frame, Ref
+from warta.analyse.clauses import AUX, NOUNISH, UNIT, VERB, Frame, Ref
+from warta.analyse.event_arguments import CIVILIAN_ROLES
 from warta.analyse.event_patterns import EventLexicon, StatementPattern, find_statement_cues
 from warta.analyse.modality import load_modality_lexicon
 from warta.model import Doc, Event, Participant, Quote
@@ -76,6 +77,13 @@ def _words_after(frame: Frame, t1: int, phrases: tuple) -> bool:
     return any(tuple(frame.words[t1 + 1:t1 + 1 + len(p)]) == p for p in phrases)
 
 
+def _foreign(m, country: str | None) -> bool:
+    a = m.actor
+    if a is None:
+        return False
+    return any(x and x != country for x in ([a.country] + [y.country for y in a.members]))
+
+
 def _participant(r: Ref) -> Participant:
     a = r.actor
     return Participant(text=r.text, name=a.name, code=a.code, country=a.country, start=r.start, end=r.end)
@@ -85,7 +93,9 @@ def code_statements(doc: Doc, lex: EventLexicon, lowered: str, frame_for: Callab
     """Events of the speech acts in ``doc.quotes`` (see the module's doc)."""
     if lex.statement_automaton is None:
         return []
-    quotes = [q for q in doc.quotes if q.speaker is not None and q.speaker.country]
+    # private people's words (citizens, business, analysts keyed as such) are no state's acts
+    quotes = [q for q in doc.quotes if q.speaker is not None and q.speaker.country
+              and not (q.speaker.code or "").endswith(CIVILIAN_ROLES)]
     if not quotes:
         return []
     starts = [s.start for s in doc.sentences]
@@ -96,6 +106,10 @@ def code_statements(doc: Doc, lex: EventLexicon, lowered: str, frame_for: Callab
             si = bisect_right(starts, s) - 1
             if si < 0 or e > doc.sentences[si].end:
                 continue
+            sent = doc.sentences[si]
+            lo, hi = max(sent.start, q.start), min(sent.end, q.end)
+            if not any(lo <= m.start < hi and _foreign(m, q.speaker.country) for m in doc.mentions):
+                continue  # nobody of another country in this part of the statement: no frame needed
             frame = frame_for(si)
             if frame is None or frame.question:
                 continue

@@ -143,7 +143,7 @@ def _slot_possible(hit, low_sentence: str, after: int) -> bool:
     rest = None
     for f in hit.forms:
         p = f.pattern
-        if (p.target is None or p.optional_target or p.reciprocal or p.implicit or f.kind != "active"
+        if (p.target is None or p.optional_target or p.reciprocal or f.kind != "active"
                 or "object" in p.target):
             return True
         if rest is None:
@@ -226,7 +226,7 @@ def _code_sentence(doc: Doc, frame: Frame, s_idx: int, hits: list, lex: EventLex
                 and c.missing is None and not c.form.pattern.confirm_by):
             out.extend(_intent_threats(doc, frame, s_idx, c, lex, dates, visit_place))
         if c.missing is not None:
-            if halves is not None:
+            if halves is not None and not frame.raws[0].startswith("#"):  # a heading sums up; no guessing there
                 known = [pair[0] for pair in c.pairs]
                 cands = _sentence_candidates(frame, known)
                 for e in _events(doc, frame, s_idx, c, dates, visit_place):
@@ -406,9 +406,9 @@ def _events(doc: Doc, frame: Frame, s_idx: int, c: Coded, dates: list[DateExpr],
     if modality == "asserted" and d is not None and _after_publication(d.value or "", doc.published):
         modality = "future"
     on = _as_date(d.value) if d is not None else None
-    if on is not None and doc.published is not None and d is not None and \
-            doc.published.isoformat().startswith(d.value or ""):
-        on = None  # the day of publication: the mention layer resolved roles for it already
+    ref = doc.reference_date or doc.published  # an undated text: the latest date it states (dates stage)
+    if on is not None and ref is not None and d is not None and ref.isoformat().startswith(d.value or ""):
+        on = None  # the mention layer resolved roles for that day already
     out = []
     for s, t in c.pairs:
         spans = [t_start, t_end, s.start, s.end] + ([t.start, t.end] if t else [])

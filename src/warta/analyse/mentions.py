@@ -309,7 +309,7 @@ def find_mentions(doc: Doc) -> None:
     spans = _role_phrases(text, entities, roles, d)
     spans = _attach_mission_places(text, spans, roles)
     spans = _bare_roles(text, spans, roles, d)
-    spans = _resolve_names(text, spans, d, on)
+    spans = _resolve_names(text, spans, d, on, doc.article.title)
     spans = _add_groups(text, spans, d, on, sent_starts)
 
     def sentence_of(offset: int) -> int:
@@ -1209,7 +1209,45 @@ def _name_tokens_cached(name: str, common: frozenset[str]) -> tuple[str, ...]:
                  and (d is None or not d.is_title_word(w)))
 
 
-def _resolve_names(text: str, spans: list[_Span], d, on: date | None) -> list[_Span]:
+def _title_qualifiers(title: str | None, d) -> list[tuple[int, int, Actor]]:
+    """The states (with a role's sector) that qualify a name in the headline: "Remaja Palestina Ahed
+    Tamimi Ditahan …" → (start, end, PSECVL) of the words after "Remaja Palestina". Headlines are
+    often lower-cased slugs ("remaja palestina ahed tamimi ditahan"), so each word is capitalised
+    first (the same length: offsets stay)."""
+    if not title or d is None:
+        return []
+    cased = "".join(w[:1].upper() + w[1:] for w in re.split(r"(\s+)", title))
+    hits = [h for h in d.find(cased) if getattr(h.entry, "kind", "") == "country" and _is_state(d, h.entry.country)]
+    roles = {r.end: r for r in d.find_roles(cased)}
+    out = []
+    for h in hits:
+        r = None
+        j = h.start - 1
+        while j >= 0 and cased[j] == " ":
+            j -= 1
+        r = roles.get(j + 1)
+        sector = r.sector if r is not None else None
+        code = h.entry.country + sector if sector else (h.entry.code or h.entry.country)
+        out.append((h.end, len(cased), Actor(name="", code=code, country=h.entry.country, kind="person",
+                                             role=r.title if r is not None else None)))
+    return out
+
+
+def _from_title(title: str | None, name: str, qualifiers: list[tuple[int, int, Actor]]) -> Actor | None:
+    """The headline's state for a person it names right after a state ("… Palestina Ahed Tamimi")."""
+    if not qualifiers or not title:
+        return None
+    lowered = title.lower()
+    i = lowered.find(name.lower())
+    while i >= 0:
+        for end, _, actor in qualifiers:
+            if end <= i and not lowered[end:i].strip():
+                return actor
+        i = lowered.find(name.lower(), i + 1)
+    return None
+
+
+def _resolve_names(text: str, spans: list[_Span], d, on: date | None, title: str | None = None) -> list[_Span]:
     """Short forms of people named in full earlier take that person's actor; so do bare capitalised
     tokens nobody tagged ("Mishustin, pejabat …" when the CRF did not run on the sentence)."""
     common = ner.common_words()
@@ -1223,8 +1261,8 @@ def _resolve_names(text: str, spans: list[_Span], d, on: date | None) -> list[_S
     name_words = {w for s in pending if s.label == "PER" for w in _name_tokens(_name_of(s, text), common)}
     for m in _CAP_WORD.finditer(text):  # capitalised words only: no pass over every token
         w, ts, te = m.group(), m.start(), m.end()
-        if w not in name_words and (d is None or len(w) < 3 or m.group("next") or _capitalised_before(text, ts)
-                                    or not _is_surname(w)):
+        if w not in name_words and (d is None or len(w) < 3 or m.group("next") or not _is_surname(w)
+                                    or _capitalised_before(text, ts)):
             continue  # a lone surname only: "Ramon Magsaysay" is someone else
         k = bisect.bisect_right(starts, ts) - 1
         if k >= 0 and covered[k][1] > ts:
@@ -1232,6 +1270,8 @@ def _resolve_names(text: str, spans: list[_Span], d, on: date | None) -> list[_S
         pending.append(_Span(ts, te, "PER?", None, "coref:surname"))
     pending.sort(key=lambda s: s.start)
     seen_full: dict[tuple[str, ...], Actor] = {}  # an unknown person's full name -> what it resolved to
+    qualifiers = _title_qualifiers(title, d) if any(x.label == "PER" and (x.actor is None or not x.actor.country)
+                                                    for x in spans) else []
     for s in pending:
         if s.rule == "crf" and s.label in ("ORG", "LOC") and s.actor is None or \
                 (s.actor is not None and not s.actor.country and s.actor.kind != "person"):
@@ -1264,6 +1304,12 @@ def _resolve_names(text: str, spans: list[_Span], d, on: date | None) -> list[_S
                 if known is not None:  # "Mahmud Abbas", "Ehut Olmert": a spelling of a known person
                     s.actor = actor = replace(known, role=known.role or (actor.role if actor else None))
                     s.rule += "+dictionary:variant"
+                else:
+                    headline = _from_title(title, name, qualifiers)
+                    if headline is not None:  # the headline says "remaja Palestina Ahed Tamimi"
+                        s.actor = actor = replace(headline, name=name, role=headline.role or
+                                                  (actor.role if actor else None))
+                        s.rule += "+title"
         if len(toks) == 1 and toks[0] in index and full_names[toks[0]] != name and not resolved_full \
                 and not (known_short and index[toks[0]].id is None and not index[toks[0]].country):
             target = index[toks[0]]

@@ -32,6 +32,8 @@ class ModalityLexicon:
     governors: dict[Phrase, Modality]
     noun_governors: dict[Phrase, Modality]
     noun_cues: dict[Phrase, Modality]
+    clause_cues: dict[str, Modality]
+    causal: frozenset[str]
     question: frozenset[str]
     by_first: dict[str, tuple[Phrase, ...]]  # cue and not-cue phrases by first word, longest first
 
@@ -65,6 +67,9 @@ def build_modality_lexicon(data: dict) -> ModalityLexicon:
         conditional=frozenset(_ph(data.get("conditional_openers"))),
         purpose=frozenset(_ph(data.get("purpose"))),
         governors=governors, noun_governors=noun_governors, noun_cues=noun_cues,
+        causal=frozenset(str(w).lower() for w in data.get("causal_governors") or ()),
+        clause_cues={str(w).lower(): k for k in ("future", "hypothetical", "negated")  # type: ignore[misc]
+                     for w in (data.get("clause_cues") or {}).get(k) or ()},
         question=frozenset(str(x) for x in data.get("question_marks") or ["?"]),
         by_first={k: tuple(sorted(v, key=len, reverse=True)) for k, v in firsts.items()},
     )
@@ -96,6 +101,14 @@ def _reported(frame: Frame, chunk) -> bool:
     return j >= 0 and frame.words[j] in frame.lex.clausal_verbs
 
 
+def _caused(frame: Frame, governor: int, lex: ModalityLexicon) -> bool:
+    """"…, yang mendorong Trump untuk memuji keputusan Kim": "mendorong" whose own subject is no
+    actor (a decision, an incident) says what it caused — a fact — not what someone urged."""
+    if frame.words[governor] not in lex.causal:
+        return False
+    return frame.subject_of(governor) is None
+
+
 def clause_modality(frame: Frame, lo: int, t: int, governor: int | None,
                     lex: ModalityLexicon | None = None) -> Modality:
     """Modality of the predicate at token t whose subject ends before token ``lo``."""
@@ -120,7 +133,7 @@ def clause_modality(frame: Frame, lo: int, t: int, governor: int | None,
         if hit not in lex.not_cues:
             m = stronger(m, lex.cues[hit])
         i += len(hit)
-    if governor is not None:
+    if governor is not None and not _caused(frame, governor, lex):
         g = lex.governors.get((frame.words[governor],)) or lex.governors.get(
             tuple(frame.words[max(0, governor - 1):governor + 1]))
         if g:
@@ -129,6 +142,10 @@ def clause_modality(frame: Frame, lo: int, t: int, governor: int | None,
         m = stronger(m, "future")
     if frame.question:
         m = stronger(m, "hypothetical")
+    for i in range(chunk.body, t):
+        c = lex.clause_cues.get(frame.words[i])
+        if c:
+            m = stronger(m, c)
     return m
 
 

@@ -17,7 +17,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from pydantic import BaseModel, ValidationError
 
 from warta.api import chart, views
-from warta.api.digest import stored_digest
+from warta.api.digest import NotBuilt, stored_digest
 from warta.api.evidence import evidence_html, evidence_ranges, event_spans
 from warta.api.marks import Span, paragraphs
 from warta.api.labels import entity_label, modality_label, plover_label
@@ -62,12 +62,15 @@ def digest_page(request: Request, cur: CursorDep) -> HTMLResponse:
 
     q = _form(request, DigestQuery)
     sd = stored_digest(cur, q.day, q.top)
-    context: dict[str, Any] = {"sd": sd, "top": q.top, "day": q.day}
-    if sd is not None:
-        d = sd.digest
-        context.update(title=render.title(d), edition=render.edition_date(d.day),
-                       intro=render.intro(d), lead_in=render.lead_in(d), read_more=digest_wording()["read_more"])
-    return _render(request, "digest.html", **context)
+    if isinstance(sd, NotBuilt):  # the page says why and how to build it, with links to built days
+        response = _render(request, "digest.html", sd=None, missing=sd, top=q.top, day=q.day,
+                           edition=render.edition_date(sd.day) if sd.day else None)
+        response.status_code = 404 if sd.day else 200
+        return response
+    d = sd.digest
+    return _render(request, "digest.html", sd=sd, missing=None, top=q.top, day=q.day, title=render.title(d),
+                   edition=render.edition_date(d.day), intro=render.intro(d), lead_in=render.lead_in(d),
+                   read_more=digest_wording()["read_more"])
 
 
 # --------------------------------------------------------------------------------------------
@@ -96,7 +99,7 @@ def events_page(request: Request, cur: CursorDep) -> HTMLResponse:
                    plover_types=PLOVER_TYPES, base_query=_query_without(request, "page"))
 
 
-@router.get("/events/{article_id}/{idx}")
+@router.get("/events/{article_id:path}/{idx}")  # ids may hold "/" (URL paths used as ids)
 def event_page(request: Request, cur: CursorDep, article_id: Annotated[Key, Path()],
                idx: Annotated[int, Path(ge=0, le=1_000_000)]) -> HTMLResponse:
     row = queries.get_event(cur, article_id, idx)
@@ -139,6 +142,10 @@ def _article_spans(entities: list[dict], dates: list[dict], quotes: list[dict], 
                           title=f"kutipan {'langsung' if q['direct'] else 'tidak langsung'} · {who}"
                                 f" · isyarat “{q['cue'] or '—'}” · aturan {q['rule']}",
                           id=f"q-{q['idx']}", tag="span"))
+        start, end = q.get("speaker_start"), q.get("speaker_end")
+        if start is not None and end is not None and 0 <= start < end <= len(text):
+            spans.append(Span(start, end, "speaker", title=f"pembicara kutipan {q['idx']} · {who}",
+                              id=f"sp-{q['idx']}", tag="span"))
     for e in entities:
         parts = [entity_label(e["label"]), e["name"], e["code"], e["role"], f"aturan {e['rule']}"]
         spans.append(Span(e["start_char"], e["end_char"], f"ent ent-{e['label']}",
@@ -156,7 +163,7 @@ def _article_spans(entities: list[dict], dates: list[dict], quotes: list[dict], 
     return spans
 
 
-@router.get("/articles/{article_id}")
+@router.get("/articles/{article_id:path}")
 def article_page(request: Request, cur: CursorDep, article_id: Annotated[Key, Path()]) -> HTMLResponse:
     art = queries.get_article(cur, article_id)
     if art is None:

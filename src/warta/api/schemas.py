@@ -157,15 +157,38 @@ class StoryArticle(BaseModel):
     url: str | None = None
 
 
+class StoryQuote(BaseModel):
+    """The direct quote a story's summary keeps (the analyze contract's quote)."""
+
+    text: str
+    start: int
+    end: int
+    direct: bool = True
+    cue: str | None = None
+    speaker: Participant | None = None
+    sentence: int = 0
+    rule: str = ""
+
+
 class StoryOut(BaseModel):
     story_id: str
     day: dt.date | None = None
+    rank: int | None = Field(None, description="Place in the day's digest (1 = first); null for stories the "
+                                               "digest does not show (not world news, or told by a better one).")
     headline: str | None = None
     summary: list[str] = Field(default_factory=list)
     gist: str | None = None
     url: str | None = None
     score: float | None = None
+    score_parts: dict[str, float] = Field(default_factory=dict, description="What the score is made of.")
     is_world: bool | None = None
+    best_article_id: str | None = None
+    outlets: list[str] = Field(default_factory=list)
+    countries: list[str] = Field(default_factory=list, description="Foreign country keys, most prominent first.")
+    quote: StoryQuote | None = None
+    quote_article_id: str | None = Field(None, description="The article the quote's offsets point into.")
+    reasons: list[str] = Field(default_factory=list, description="Why it is (not) world news; novelty notes.")
+    built_at: dt.datetime | None = None
     n_articles: int = 0
     articles: list[StoryArticle] = Field(default_factory=list)
 
@@ -257,5 +280,8 @@ class DigestOut(BaseModel):
     stories: list[DigestStory]
     previous_date: str | None = None
     next_date: str | None = None
+    built_at: str | None = Field(None, description="When the day's stories were built (UTC).")
+    stale: bool = Field(False, description="Articles of the day's window were stored or analysed after the "
+                                           "stories were built: `warta digest --date DAY` brings them up to date.")
 
     model_config = {"extra": "allow"}

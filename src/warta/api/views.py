@@ -38,7 +38,8 @@ def cameo_label(code: str | None) -> str | None:
 
 
 def _party(row: dict[str, Any], p: str) -> dict[str, Any] | None:
-    if row.get(f"{p}_text") is None and row.get(f"{p}_code") is None and row.get(f"{p}_country") is None:
+    """An event's source or target (``src``, ``tgt``) or a quote's ``speaker`` from its columns."""
+    if all(row.get(f"{p}_{k}") is None for k in ("text", "name", "code", "country")):
         return None
     return {"text": row.get(f"{p}_text"), "name": row.get(f"{p}_name"), "code": row.get(f"{p}_code"),
             "country": row.get(f"{p}_country"), "start": row.get(f"{p}_start"), "end": row.get(f"{p}_end")}
@@ -71,13 +72,9 @@ def event_out(row: dict[str, Any], texts: dict[str, dict[str, Any]] | None = Non
 
 
 def quote_out(row: dict[str, Any]) -> dict[str, Any]:
-    speaker = None
-    if row.get("speaker_text") or row.get("speaker_name") or row.get("speaker_code"):
-        speaker = {"text": row.get("speaker_text"), "name": row.get("speaker_name"),
-                   "code": row.get("speaker_code"), "country": row.get("speaker_country")}
     return {"article_id": row.get("article_id"), "idx": row["idx"], "text": row["text"],
             "start": row["start_char"], "end": row["end_char"], "direct": row["direct"], "cue": row["cue"],
-            "speaker": speaker, "sentence": row["sentence"], "rule": row["rule"],
+            "speaker": _party(row, "speaker"), "sentence": row["sentence"], "rule": row["rule"],
             "article_title": row.get("article_title"), "article_source": row.get("article_source"),
             "article_published": row.get("article_published")}
 

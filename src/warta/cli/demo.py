@@ -14,7 +14,8 @@ import duckdb
 import typer
 from rich.table import Table
 
-from warta.cli.app import QuietOption, app, err, out
+from warta.cli.app import QuietOption, WorkersOption, app, err, out
+from warta.cli.digest import refresh_stories, stories_line
 from warta.cli.ingest import ledger_table, progress_bar, render_stats
 
 DEMO_DB = Path("warta-demo.duckdb")
@@ -66,35 +67,37 @@ def show_highlights(con: duckdb.DuckDBPyConnection) -> None:
         out.print(t)
 
 
-# ---------------------------------------------------------------------------------------------
-# DIGEST HOOK (issue 6): replace the body of ``show_digest`` with "print the digest for the
-# busiest day". It receives the open demo database (writable) after ingest and analysis.
-# ---------------------------------------------------------------------------------------------
 def show_digest(con: duckdb.DuckDBPyConnection) -> None:
-    """The "Top 3 Dunia" of the sample's busiest day (issue 6); its stories are saved in the database."""
+    """The "Top 3 Dunia" of the sample's busiest day, as ``warta digest`` prints it: read back from the
+    stories the demo built, exactly what ``warta serve`` shows."""
     from warta.stories.render import render_text
-    from warta.stories.store import busiest_day, digest_for_day
+    from warta.stories.store import busiest_day, digest_for_day, load_digest
 
     day = busiest_day(con)
     if day is None:
         return
-    d = digest_for_day(con, day, top=3)
+    d = load_digest(con, day, top=3) or digest_for_day(con, day, top=3)
     out.rule(f"Digest of the busiest day, {day}", align="left")
     out.print(f"[dim]{d.articles} articles → {d.stories_total} stories, {d.world_stories} of them world news[/]")
     out.print(render_text(d), markup=False, highlight=False, emoji=False)
-    out.print(f"[dim]other formats and days: warta digest --db … --date {day} --format markdown|html|json[/]")
+    out.print(f"[dim]other formats and days: warta digest --db … --date {day} --format markdown|html|json; "
+              f"in a browser: warta serve --db …[/]")
 
 
 @app.command("demo")
 def demo_command(
     db: Path = typer.Option(DEMO_DB, "--db", help="Demo database (recreated on every run)."),
+    workers: int | None = WorkersOption,
     quiet: bool = QuietOption,
 ) -> None:
-    """Ingest and analyse the bundled sample (IndoSum world news) into a fresh database and show the results."""
+    """Ingest and analyse the bundled sample (IndoSum world news) into a fresh database, build its stories
+    and show the results, ending with the digest of the busiest day."""
     from warta.ingest.pipeline import ingest
+    from warta.run import Runner
     from warta.samples import sample_path
     from warta.store import open_store
     from warta.store.stats import store_stats
+    from warta.stories.store import days_touched
 
     started = time.perf_counter()
     sample = sample_path()
@@ -102,7 +105,7 @@ def demo_command(
     err.print(f"warta demo: {sample.name} → {db} (recreated)", highlight=False)
     con = open_store(db)
     try:
-        with progress_bar(quiet) as bar:
+        with progress_bar(quiet) as bar, Runner(workers) as runner:
             task = bar.add_task("ingesting", total=None, detail="")
             report = ingest(
                 con, [sample],
@@ -110,12 +113,16 @@ def demo_command(
                                                         detail=f"{ledger.read:,} records"),
                 on_analysed=lambda done, total: bar.update(task, description="analysing", total=total,
                                                            completed=done, detail=f"{done:,}/{total:,} articles"),
+                map_fn=runner.map,
             )
+        story_days = refresh_stories(con, days_touched(con, run_id=report.run_id), quiet)
         out.print(ledger_table(report.ledger.to_dict(), f"Ingested the sample ({sample.name})"))
         render_stats(store_stats(con), db)
         show_highlights(con)
+        out.print(stories_line(story_days), highlight=False)
         show_digest(con)
     finally:
         con.close()
     out.print(f"[dim]done in {time.perf_counter() - started:.1f} s · explore: warta stats --db {db} · "
-              f"duckdb {db} · sample licence: CC BY-SA 4.0 (IndoSum, see warta/samples/ATTRIBUTION.md)[/]")
+              f"warta serve --db {db} · duckdb {db} · sample licence: CC BY-SA 4.0 (IndoSum, see "
+              f"warta/samples/ATTRIBUTION.md)[/]")

@@ -13,6 +13,38 @@ from warta.errors import InputError, WartaError
 
 REPO = Path(__file__).resolve().parents[3]
 
+#: `warta ingest` and `warta reanalyze` build the stories of the days they touch (their digests).
+StoriesOption = typer.Option(True, "--stories/--no-stories",
+                             help="Build the stories (the digest) of the days whose articles changed.")
+
+
+def refresh_stories(con, days: list[date], quiet: bool) -> list[date]:
+    """Build and store the stories of ``days`` (after an ingest or a re-analysis), with a progress
+    bar; a day that fails is reported on stderr (its old stories stay) and the others go on.
+    Returns the days built."""
+    from warta.cli.ingest import progress_bar
+    from warta.stories.store import build_days
+
+    built: list[date] = []
+    failed: list[str] = []
+    if not days:
+        return built
+    with progress_bar(quiet) as bar:
+        task = bar.add_task("building stories", total=len(days), detail="")
+        for digest in build_days(con, days, on_error=lambda day, e: failed.append(f"{day}: {type(e).__name__}: {e}")):
+            built.append(digest.day)
+            bar.update(task, completed=len(built) + len(failed), detail=f"{digest.day}")
+    for line in failed:
+        err.print(f"[yellow]stories not built[/] for {line}  (warta digest --date DAY retries)", highlight=False)
+    return built
+
+
+def stories_line(days: list[date]) -> str:
+    if not days:
+        return "stories: no day to build"
+    span = str(days[0]) if len(days) == 1 else f"{days[0]} … {days[-1]}"
+    return f"stories built for {len(days):,} day(s) ({span}); warta digest --date DAY prints one, warta serve shows them"
+
 
 def _shared() -> Path:
     import os

@@ -14,6 +14,7 @@ from rich.progress import (BarColumn, Progress, SpinnerColumn,
 from rich.table import Table
 
 from warta.cli.app import DbOption, QuietOption, SchedulerOption, WorkersOption, app, err, out
+from warta.cli.digest import StoriesOption, refresh_stories, stories_line
 
 
 @contextmanager
@@ -64,13 +65,16 @@ def ingest_command(
     as_json: bool = typer.Option(False, "--json", help="Print the ledger as JSON."),
     workers: int | None = WorkersOption,
     scheduler: str | None = SchedulerOption,
+    stories: bool = StoriesOption,
     quiet: bool = QuietOption,
 ) -> None:
-    """Store articles (deduplicated, bad input quarantined) and analyse them; prints the ledger."""
+    """Store articles (deduplicated, bad input quarantined), analyse them and build the stories (the
+    digest) of the days they touch; prints the ledger."""
     from warta.ingest.options import MB, IngestOptions, ReadOptions
     from warta.ingest.pipeline import ingest
     from warta.run import Runner
     from warta.store import open_store
+    from warta.stories.store import days_touched
 
     options = IngestOptions(read=ReadOptions(max_text_bytes=int(max_text_mb * MB)),
                             batch_size=batch_size, near_threshold=near_threshold)
@@ -93,13 +97,19 @@ def ingest_command(
 
             report = ingest(con, [str(p) for p in paths], options, analyse=analyze,
                             on_batch=on_batch, on_analysed=on_analysed, map_fn=runner.map)
+        # Stories need the analysis (actors, events); without it `warta reanalyze` builds them later.
+        story_days = []
+        if stories and analyze:
+            started = con.execute("SELECT started_at FROM ingest_runs WHERE run_id = ?", [report.run_id]).fetchone()[0]
+            story_days = refresh_stories(con, days_touched(con, run_id=report.run_id, analysed_since=started), quiet)
     finally:
         con.close()
     ledger = report.ledger.to_dict()
     if as_json:
         sys.stdout.write(json.dumps({"run_id": report.run_id, "database": str(db), "ledger": ledger,
                                      "quarantine_reasons": report.quarantine_reasons,
-                                     "analysed": report.analysed, "analysis_errors": report.analysis_errors},
+                                     "analysed": report.analysed, "analysis_errors": report.analysis_errors,
+                                     "story_days": [d.isoformat() for d in story_days]},
                                     ensure_ascii=False) + "\n")
         return
     out.print(ledger_table(ledger, f"Ledger of run {report.run_id} → {db}"))
@@ -111,6 +121,8 @@ def ingest_command(
         if report.analysis_errors:
             line += f", [red]{report.analysis_errors:,} failed[/] (see analyses.skipped)"
         out.print(line)
+        if stories:
+            out.print(stories_line(story_days), highlight=False)
 
 
 @app.command("reanalyze")
@@ -119,23 +131,31 @@ def reanalyze_command(
     pending: bool = typer.Option(False, "--pending", help="Only articles without an analysis."),
     workers: int | None = WorkersOption,
     scheduler: str | None = SchedulerOption,
+    stories: bool = StoriesOption,
     quiet: bool = QuietOption,
 ) -> None:
-    """Re-run the analyser over stored articles and replace their analyses (rules change often)."""
+    """Re-run the analyser over stored articles and replace their analyses (rules change often), then
+    rebuild the stories of the days they belong to."""
     from warta.ingest.pipeline import analyse_stored
     from warta.run import Runner
     from warta.store import open_store
+    from warta.store.records import now
+    from warta.stories.store import days_touched
 
     con = open_store(db)
     try:
+        started = now()
         with progress_bar(quiet) as bar, Runner(workers, scheduler) as runner:
             task = bar.add_task("analysing", total=None, detail="")
             done, errors = analyse_stored(
                 con, only_pending=pending, map_fn=runner.map,
                 on_batch=lambda d, t: bar.update(task, total=t, completed=d, detail=f"{d:,}/{t:,} articles"))
+        story_days = refresh_stories(con, days_touched(con, analysed_since=started), quiet) if stories else []
     finally:
         con.close()
     out.print(f"re-analysed {done:,} article(s)" + (f", [red]{errors:,} failed[/]" if errors else ""))
+    if stories:
+        out.print(stories_line(story_days), highlight=False)
 
 
 def render_stats(stats: dict[str, Any], db: Path | str) -> None:

@@ -3,7 +3,9 @@
 Only ``text`` is required and must be a string. An optional field of the wrong type (a list for
 a title, a dict for a date) does not cost the article: it is dropped and noted in
 ``extra["field_errors"]``. The id, URL, outlet and date are taken from the first field present of
-each alias list below.
+each alias list below. A given id that no one could use to address the article — longer than
+``MAX_ID_CHARS`` or holding control characters — is treated the same way: noted, kept in
+``extra["given_id"]``, and replaced by a derived id.
 """
 
 from __future__ import annotations
@@ -25,6 +27,9 @@ DATE_FIELDS = ("date", "published", "published_at", "publish_date", "date_publis
 EXTRA_FIELDS = ("description", "author", "editor", "dateline", "category", "tags", "keywords",
                 "lang", "language")
 MAX_EXTRA_CHARS = 2000
+#: Longer ids are not ids (the API and URLs take up to this many characters).
+MAX_ID_CHARS = 300
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 _HTML_MARKUP = re.compile(r"<(?:p|div|br|span|a|strong|em|b|i|h[1-6]|li|ul|figure|img)\b[^>]*>", re.I)
 
@@ -70,7 +75,12 @@ def article_from_fields(obj: dict[str, Any], prov: Provenance) -> Article | Quar
         errors.append(f'{key}: expected a string, got {type(value).__name__}')
         return None
 
-    record_id = string_field(ID_FIELDS)
+    record_id = (string_field(ID_FIELDS) or "").strip()
+    if len(record_id) > MAX_ID_CHARS or _CONTROL.search(record_id):
+        why = f"longer than {MAX_ID_CHARS} characters" if len(record_id) > MAX_ID_CHARS else "holds control characters"
+        errors.append(f"id: {why}; a derived id is used")
+        extra["given_id"] = record_id[:MAX_ID_CHARS]
+        record_id = ""
     title = string_field(TITLE_FIELDS)
     url = string_field(URL_FIELDS)
     source = string_field(SOURCE_FIELDS)
@@ -89,5 +99,5 @@ def article_from_fields(obj: dict[str, Any], prov: Provenance) -> Article | Quar
                 extra[key] = value
     if errors:
         extra["field_errors"] = errors
-    return Article(id=(record_id or "").strip(), text=text, title=title, url=url, source=source,
+    return Article(id=record_id, text=text, title=title, url=url, source=source,
                    published=published, provenance=prov, extra=extra)

@@ -31,13 +31,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
-from urllib.parse import urlsplit
 
 import duckdb
 
 import warta
 from warta.store import gdelt
-from warta.store.queries import EVENT_DAY
+from warta.store.analyses import read_analyses
+from warta.store.queries import EVENT_DAY, OUTLET_KEY
 
 PAGE = 5_000
 CODEBOOK = "PLOVER 2021 (openeventdata) + CAMEO; warta CODING-GUIDE"
@@ -90,7 +90,8 @@ def _event_rows(con: duckdb.DuckDBPyConnection, f: ExportFilter, asserted_only: 
     conditions = [c for c in (where, "modality = 'asserted'" if asserted_only else "") if c]
     sql = f"""
         WITH ev AS (
-            SELECT e.*, {EVENT_DAY} AS day, a.source AS outlet, a.url, a.title, a.language,
+            SELECT e.*, {EVENT_DAY} AS day, {OUTLET_KEY} AS outlet_key, a.source AS outlet, a.url, a.title,
+                   a.language,
                    a.published, length(a.text) AS doc_len, an.analysed_at, an.warta_version,
                    CAST(json_extract(an.sentences, '$[' || e.sentence || ']') AS INTEGER[]) AS span,
                    a.text AS _text
@@ -107,14 +108,6 @@ def _event_rows(con: duckdb.DuckDBPyConnection, f: ExportFilter, asserted_only: 
 def _id53(*parts: Any) -> int:
     digest = hashlib.blake2b("\x1f".join("" if p is None else str(p) for p in parts).encode("utf-8"), digest_size=8)
     return int.from_bytes(digest.digest(), "big") >> 11
-
-
-def _outlet(row: dict[str, Any]) -> str:
-    if row.get("outlet"):
-        return str(row["outlet"]).lower()
-    if row.get("url"):
-        return urlsplit(row["url"]).netloc.lower() or row["url"]
-    return f"article:{row['article_id']}"
 
 
 # --------------------------------------------------------------------------------------------
@@ -181,7 +174,7 @@ def _gdelt_event_row(g: _Group) -> list[Any]:
         g.id, gdelt.sql_date(day), day.year * 100 + day.month, day.year, gdelt.fraction_date(day),
         *src.row(), *tgt.row(),
         int(root), cameo, cameo[:3], cameo[:2], quad, goldstein,
-        sum(x["mentions"] or 1 for x in rows), len({_outlet(x) for x in rows}), len({x["article_id"] for x in rows}),
+        sum(1 if x["mentions"] is None else x["mentions"] for x in rows), len({x["outlet_key"] for x in rows}), len({x["article_id"] for x in rows}),
         0,  # AvgTone: warta computes no tone
         *gdelt.country_geo(r["src_country"]).row(),
         *(gdelt.country_geo(r["tgt_country"]).row() if r["tgt_country"] else gdelt.Geo().row()),
@@ -209,7 +202,7 @@ def gdelt_mentions(con: duckdb.DuckDBPyConnection, f: ExportFilter = ExportFilte
         for r in g.rows:
             report.rows += 1
             seen = r["published"] or (r["analysed_at"].date() if r["analysed_at"] else g.first["day"])
-            yield [g.id, event_time, gdelt.sql_date(seen) * 1_000_000, 1, r["outlet"] or _outlet(r),
+            yield [g.id, event_time, gdelt.sql_date(seen) * 1_000_000, 1, r["outlet"] or r["outlet_key"],
                    r["url"] or r["article_id"], (r["sentence"] or 0) + 1,
                    r["src_start"] if r["src_start"] is not None else -1,
                    r["tgt_start"] if r["tgt_start"] is not None else -1,
@@ -293,72 +286,19 @@ def plover_events(con: duckdb.DuckDBPyConnection, f: ExportFilter = ExportFilter
 # Analyses as `warta analyze` prints them
 # --------------------------------------------------------------------------------------------
 
-def _children(con: duckdb.DuckDBPyConnection, table: str, ids: list[str]) -> dict[str, list[dict[str, Any]]]:
-    out: dict[str, list[dict[str, Any]]] = {}
-    for row in _stream(con, f"SELECT * FROM {table} WHERE article_id IN (SELECT unnest(?::VARCHAR[])) "
-                            "ORDER BY article_id, idx", [ids]):
-        out.setdefault(row["article_id"], []).append(row)
-    return out
-
-
-def _party(prefix: str, row: dict[str, Any]) -> dict[str, Any] | None:
-    if row.get(f"{prefix}_text") is None and row.get(f"{prefix}_name") is None:
-        return None
-    return {"text": row[f"{prefix}_text"], "name": row[f"{prefix}_name"], "code": row[f"{prefix}_code"],
-            "country": row[f"{prefix}_country"], "start": row.get(f"{prefix}_start") or 0,
-            "end": row.get(f"{prefix}_end") or 0}
-
-
 def analyses(con: duckdb.DuckDBPyConnection, f: ExportFilter = ExportFilter(), with_text: bool = False,
              with_sentences: bool = False, report: ExportReport | None = None) -> Iterator[dict[str, Any]]:
     """Stored analyses as ``warta analyze --format jsonl`` prints them (articles in publication, then
-    id order). What the store does not keep is left at its default (a quote speaker's offsets)."""
+    id order), read back by ``store.analyses.read_analyses``."""
     report = report if report is not None else ExportReport()
     where, params = f.where("a.published")
-    sql = (f"SELECT a.id, a.title, a.published, a.language, a.url, a.source, x.skipped, x.sentences"
-           f"{', a.text' if with_text else ''} FROM articles a JOIN analyses x ON x.article_id = a.id "
+    sql = (f"SELECT a.id FROM articles a JOIN analyses x ON x.article_id = a.id "
            f"{'WHERE ' + where if where else ''} ORDER BY a.published NULLS LAST, a.id")
-    page: list[dict[str, Any]] = []
-    for row in _stream(con, sql, params):
-        page.append(row)
-        if len(page) >= 500:
-            yield from _analysis_page(con, page, with_text, with_sentences, report)
-            page = []
-    yield from _analysis_page(con, page, with_text, with_sentences, report)
-
-
-def _analysis_page(con, page, with_text: bool, with_sentences: bool, report: ExportReport) -> Iterator[dict[str, Any]]:
-    if not page:
-        return
-    ids = [r["id"] for r in page]
-    ents, dates, events, quotes = (_children(con, t, ids) for t in ("entities", "dates", "events", "quotes"))
-    for a in page:
-        report.rows += 1
-        d: dict[str, Any] = {
-            "id": a["id"], "title": a["title"], "date": a["published"].isoformat() if a["published"] else None,
-            "language": a["language"], "url": a["url"], "source": a["source"],
-            "entities": [{"text": m["text"], "label": m["label"], "start": m["start_char"], "end": m["end_char"],
-                          "sentence": m["sentence"], "name": m["name"], "code": m["code"], "country": m["country"],
-                          "kind": m["kind"], "role": m["role"], "rule": m["rule"]} for m in ents.get(a["id"], [])],
-            "dates": [{"text": x["text"], "start": x["start_char"], "end": x["end_char"], "sentence": x["sentence"],
-                       "value": x["value"], "granularity": x["granularity"], "rule": x["rule"]}
-                      for x in dates.get(a["id"], [])],
-            "events": [{"type": e["type"], "source": _party("src", e), "target": _party("tgt", e),
-                        "cameo": e["cameo"], "mode": e["mode"], "goldstein": e["goldstein"],
-                        "quad_class": e["quad_class"], "modality": e["modality"], "date": e["event_date"],
-                        "date_granularity": e["date_granularity"], "location": e["location"],
-                        "sentence": e["sentence"], "start": e["start_char"], "end": e["end_char"],
-                        "trigger": e["trigger"], "rule": e["rule"], "mentions": e["mentions"]}
-                       for e in events.get(a["id"], [])],
-            "quotes": [{"text": q["text"], "start": q["start_char"], "end": q["end_char"], "direct": q["direct"],
-                        "cue": q["cue"], "speaker": _party("speaker", q), "sentence": q["sentence"], "rule": q["rule"]}
-                       for q in quotes.get(a["id"], [])],
-        }
-        if a["skipped"]:
-            d["skipped"] = a["skipped"]
-        if with_sentences:
-            spans = json.loads(a["sentences"]) if a["sentences"] else []
-            d["sentences"] = [{"index": i, "start": s, "end": e, "paragraph": p} for i, (s, e, p) in enumerate(spans)]
-        if with_text:
-            d["text"] = a["text"]
-        yield d
+    cur = con.cursor()
+    cur.execute(sql, params)
+    while page := [r[0] for r in cur.fetchmany(500)]:
+        stored = read_analyses(con, page, with_text=with_text)
+        for article_id in page:
+            report.rows += 1
+            yield stored[article_id].to_dict(with_text=with_text, with_sentences=with_sentences)
+    cur.close()

@@ -89,7 +89,6 @@ def open_parquet(path: str | Path) -> duckdb.DuckDBPyConnection:
     if not is_parquet_store(path):
         raise StoreError(f"no warta Parquet store at {path} (make one with `warta export --format parquet --out {path}`)")
     manifest = json.loads((path / MANIFEST).read_text("utf-8"))
-    partition = manifest.get("partition", "day")
     from warta.store.db import open_store
 
     con = open_store(":memory:")  # every table and view of the schema, empty
@@ -97,9 +96,13 @@ def open_parquet(path: str | Path) -> duckdb.DuckDBPyConnection:
         if not any((path / table).glob("*/*.parquet")):
             continue  # nothing written: the empty table stays
         files = _quote(path / table / "*" / "*.parquet")
+        source = f"read_parquet({files}, hive_partitioning = true, union_by_name = true)"
+        # A store written by an older warta lacks the columns later migrations added: they read as NULL.
+        present = {r[0] for r in con.execute(f"DESCRIBE SELECT * FROM {source}").fetchall()}
+        columns = [name if name in present else f"CAST(NULL AS {kind}) AS {name}"
+                   for name, kind, *_ in con.execute(f"DESCRIBE {table}").fetchall()]
         con.execute(f"DROP TABLE {table}")
-        con.execute(f"CREATE VIEW {table} AS SELECT * EXCLUDE ({partition}) FROM read_parquet({files}, "
-                    f"hive_partitioning = true, union_by_name = true)")
+        con.execute(f"CREATE VIEW {table} AS SELECT {', '.join(columns)} FROM {source}")
     return con
 
 

@@ -7,7 +7,8 @@ caller typed. Functions take a DuckDB cursor and return plain dicts and lists.
 
 An event's *day* is the date the article gives it when that date is resolved to a day, otherwise the
 article's publication date (as GDELT dates events by the report); date filters and the relations
-timeline use it.
+timeline use it. It is the store's ``event_day`` SQL macro (migration 005), the same definition the
+``daily_events`` view and the exports use.
 """
 
 from __future__ import annotations
@@ -22,9 +23,10 @@ import duckdb
 Cursor = duckdb.DuckDBPyConnection
 Granularity = Literal["day", "month"]
 
-#: The day an event is counted on (see the module docstring).
-EVENT_DAY = ("CASE WHEN e.date_granularity = 'day' "
-             "THEN coalesce(try_cast(e.event_date AS DATE), a.published) ELSE a.published END")
+#: The day an event is counted on (see the module docstring), for ``events e JOIN articles a``.
+EVENT_DAY = "event_day(e.date_granularity, e.event_date, a.published)"
+#: Who published an article, for counting distinct sources (GDELT's NumSources; migration 005).
+OUTLET_KEY = "outlet_key(a.source, a.url, a.id)"
 
 _BUCKET: dict[str, str] = {"day": "day", "month": "date_trunc('month', day)::DATE"}
 
@@ -160,8 +162,8 @@ def article_dates(cur: Cursor, article_id: str) -> list[dict[str, Any]]:
 
 def article_quotes(cur: Cursor, article_id: str) -> list[dict[str, Any]]:
     cur.execute("SELECT idx, text, start_char, end_char, direct, cue, speaker_text, speaker_name, "
-                "speaker_code, speaker_country, sentence, rule FROM quotes WHERE article_id = ? "
-                "ORDER BY start_char, idx", [article_id])
+                "speaker_code, speaker_country, speaker_start, speaker_end, sentence, rule FROM quotes "
+                "WHERE article_id = ? ORDER BY start_char, idx", [article_id])
     return _dicts(cur)
 
 
@@ -288,7 +290,7 @@ def list_quotes(cur: Cursor, f: QuoteFilter, page: int = 1, limit: int = 50) -> 
     base = f"FROM quotes q JOIN articles a ON a.id = q.article_id {w.sql}"
     total = cur.execute(f"SELECT count(*) {base}", w.params).fetchone()[0]
     cur.execute("SELECT q.article_id, q.idx, q.text, q.start_char, q.end_char, q.direct, q.cue, q.speaker_text, "
-                "q.speaker_name, q.speaker_code, q.speaker_country, q.sentence, q.rule, "
+                "q.speaker_name, q.speaker_code, q.speaker_country, q.speaker_start, q.speaker_end, q.sentence, q.rule, "
                 f"a.title AS article_title, a.source AS article_source, a.published AS article_published "
                 f"{base} ORDER BY a.published DESC NULLS LAST, q.article_id, q.idx LIMIT ? OFFSET ?",
                 w.params + _page(page, limit))
@@ -299,17 +301,20 @@ def list_quotes(cur: Cursor, f: QuoteFilter, page: int = 1, limit: int = 50) -> 
 # Stories and the digest
 # --------------------------------------------------------------------------------------------
 
-_STORY_COLUMNS = ("s.story_id, s.day, s.headline, s.summary, s.gist, s.url, s.score, s.is_world, "
+_STORY_COLUMNS = ("s.story_id, s.day, s.rank, s.headline, s.summary, s.gist, s.url, s.score, s.is_world, "
+                  "s.best_article_id, s.outlets, s.countries, s.score_parts, s.quote, s.reasons, s.built_at, "
                   "(SELECT count(*) FROM story_articles x WHERE x.story_id = s.story_id) AS n_articles")
+#: Story columns stored as JSON (migration 003) and what they are when absent.
+_STORY_JSON = {"summary": [], "outlets": [], "countries": [], "score_parts": {}, "quote": None, "reasons": []}
 
 
 def _story_row(row: dict[str, Any]) -> dict[str, Any]:
-    summary = _json(row.get("summary"), None)
-    if summary is None:
-        summary = [row["summary"]] if row.get("summary") else []
-    elif isinstance(summary, str):
-        summary = [summary]
-    row["summary"] = [str(p) for p in summary]
+    for key, default in _STORY_JSON.items():
+        row[key] = _json(row.get(key), default)
+    if isinstance(row["quote"], dict):
+        row["quote_article_id"] = row["quote"].pop("article_id", None)
+    if row.get("built_at") is not None and row["built_at"].tzinfo is None:
+        row["built_at"] = row["built_at"].replace(tzinfo=timezone.utc)  # the store writes UTC
     return row
 
 
@@ -322,16 +327,10 @@ def list_stories(cur: Cursor, day: date | None = None, world_only: bool = False,
         w.add("s.is_world")
     total = cur.execute(f"SELECT count(*) FROM stories s {w.sql}", w.params).fetchone()[0]
     cur.execute(f"SELECT {_STORY_COLUMNS} FROM stories s {w.sql} "
-                "ORDER BY s.day DESC NULLS LAST, s.score DESC NULLS LAST, s.story_id LIMIT ? OFFSET ?",
+                "ORDER BY s.day DESC NULLS LAST, s.rank NULLS LAST, s.score DESC NULLS LAST, s.story_id "
+                "LIMIT ? OFFSET ?",
                 w.params + _page(page, limit))
     return total, [_story_row(r) for r in _dicts(cur)]
-
-
-def top_stories(cur: Cursor, day: date, top: int) -> list[dict[str, Any]]:
-    """The day's world stories, best first (the digest's items)."""
-    cur.execute(f"SELECT {_STORY_COLUMNS} FROM stories s WHERE s.day = ? AND s.is_world "
-                "ORDER BY s.score DESC NULLS LAST, s.story_id LIMIT ?", [day, top])
-    return [_story_row(r) for r in _dicts(cur)]
 
 
 def get_story(cur: Cursor, story_id: str) -> dict[str, Any] | None:
@@ -347,32 +346,15 @@ def story_articles(cur: Cursor, story_ids: Sequence[str]) -> dict[str, list[dict
         return out
     cur.execute("SELECT sa.story_id, a.id, a.title, a.source, a.published, a.url FROM story_articles sa "
                 "JOIN articles a ON a.id = sa.article_id WHERE sa.story_id IN (SELECT unnest(?::VARCHAR[])) "
-                "ORDER BY sa.story_id, a.published, a.id", [list(story_ids)])
+                "ORDER BY sa.story_id, sa.position, a.published, a.id", [list(story_ids)])
     for story_id, *rest in cur.fetchall():
         out[story_id].append(dict(zip(("id", "title", "source", "published", "url"), rest, strict=True)))
     return out
 
 
-def day_counts(cur: Cursor, day: date) -> dict[str, int]:
-    """Stories, world stories and articles published on ``day``."""
-    cur.execute("SELECT (SELECT count(*) FROM stories WHERE day = ?), "
-                "(SELECT count(*) FROM stories WHERE day = ? AND is_world), "
-                "(SELECT count(*) FROM articles WHERE published = ?)", [day, day, day])
-    stories, world, articles = cur.fetchone()
-    return {"stories": stories, "world_stories": world, "articles": articles}
-
-
-def latest_story_day(cur: Cursor, world_only: bool = True) -> date | None:
-    cur.execute("SELECT max(day) FROM stories WHERE ? = FALSE OR is_world", [world_only])
+def articles_published(cur: Cursor, day: date) -> int:
+    cur.execute("SELECT count(*) FROM articles WHERE published = ?", [day])
     return cur.fetchone()[0]
-
-
-def neighbour_story_days(cur: Cursor, day: date) -> tuple[date | None, date | None]:
-    """The nearest earlier and later days that have world stories."""
-    cur.execute("SELECT (SELECT max(day) FROM stories WHERE is_world AND day < ?), "
-                "(SELECT min(day) FROM stories WHERE is_world AND day > ?)", [day, day])
-    before, after = cur.fetchone()
-    return before, after
 
 
 # --------------------------------------------------------------------------------------------
@@ -401,7 +383,7 @@ def relations(cur: Cursor, a: str, b: str, date_from: date | None = None, date_t
         "count(*) FILTER (WHERE quad_class = 1) AS q1, count(*) FILTER (WHERE quad_class = 2) AS q2, "
         "count(*) FILTER (WHERE quad_class = 3) AS q3, count(*) FILTER (WHERE quad_class = 4) AS q4, "
         "round(coalesce(sum(goldstein), 0), 2)::DOUBLE AS goldstein, "
-        "coalesce(sum(mentions), count(*))::BIGINT AS mentions, "
+        "sum(coalesce(mentions, 1))::BIGINT AS mentions, "
         f"count(DISTINCT article_id) AS articles FROM ev {outer.sql} GROUP BY ALL ORDER BY period, direction",
         w.params + [a] + outer.params)
     return _dicts(cur)

@@ -20,7 +20,8 @@ from warta.stories.cluster import (THRESHOLD, WINDOW_DAYS, StoryInput, Vectors, 
                                    story_input, vectorise, _stopwords)
 from warta.stories.rank import PastStory, StoryFacts, rank
 from warta.stories.summarise import Candidate, attribution_after, candidates, strong_quote, summarise
-from warta.stories.text import looks_retokenised, tidy, words
+from warta.stories.gist import choose_gist
+from warta.stories.text import clean_url, looks_retokenised, tidy, words
 from warta.stories.world import HOME, judge
 
 #: Words of summary per story in the digest (IndoSum references are ~60; a digest item is longer).
@@ -47,6 +48,8 @@ class Digest:
     stories_total: int  # all stories of the day
     articles: int  # articles published on the day
     all_stories: list[Story] = field(default_factory=list)  # every story of the day (persisted)
+    lineup: list[Story] = field(default_factory=list)  # the digest of any length: world stories, best
+    #                                                    first, twins left out (``stories`` is its head)
 
     def to_dict(self) -> dict[str, Any]:
         from warta.stories.render import edition_date, intro
@@ -176,14 +179,15 @@ def make_story(items: list[Item], members: list[int], inputs: list[StoryInput], 
                 triples.add((e.source.country, e.type, tgt))
     gist_text = ""
     if is_world:
-        gist_evidence = hl.case_evidence(texts, only=hl.headline_words(headline + " " + (chosen[0].text if chosen else "")))
-        gist_text = hl.gist(headline, gist_evidence) or (hl.lead_clause(chosen[0].text, gist_evidence)
-                                                         if chosen else headline)
+        prose = [tidy(c.text, retok) for c in chosen if c is not quote and c is not quote_tail]
+        gist_evidence = hl.case_evidence(texts, only=hl.headline_words(" ".join([headline, *prose[:3]])))
+        gist_text = choose_gist(headline, prose, gist_evidence, from_slug=title.islower())
     story = Story(
         id=story_id(day, [a.id for a in arts]), day=day, article_ids=[a.id for a in arts],
         headline=headline, summary=paragraphs, gist=gist_text,
-        url=rep.url or next((a.url for a in arts if a.url), None), outlets=outlets,
+        url=clean_url(rep.url or next((a.url for a in arts if a.url), None)), outlets=outlets,
         quote=_quote_record(quote, quote_article, items) if quote else None,
+        quote_article_id=quote_article.id if quote else None,
         countries=[c for c, _ in country_weight.most_common()], is_world=is_world, best_article_id=rep.id,
         reasons=[f"{items[members[k]].article.id}: " + "; ".join(v.reasons) for k, v in enumerate(verdicts[:3])]
         + (["a round-up of other stories, not a story of its own"] if roundup else []),
@@ -254,17 +258,17 @@ def make_digest(items: list[Item], day: date, top: int = 3, past: list[PastStory
     shares = country_shares(items)
     ranked = rank(stories, facts, shares, past or [])
     world = [s for s in ranked if s.is_world]
-    chosen: list[Story] = []
+    lineup: list[Story] = []
     for s in world:  # no story twice: a story too close to a chosen one is the same one split by clustering
-        twin = next((c for c in chosen if _same_story(s, c, facts)), None)
+        twin = next((c for c in lineup if _same_story(s, c, facts)), None)
         if twin is not None:
             twin.reasons.append(f"also told by story {s.id} ({s.headline!r}), left out of the digest")
+            s.reasons.append(f"the same happening as story {twin.id} ({twin.headline!r}), left out of the digest")
             continue
-        chosen.append(s)
-        if len(chosen) == top:
-            break
-    return Digest(day=day, top=top, stories=chosen, world_stories=len(world), stories_total=len(ranked),
-                  articles=sum(1 for it in items if it.article.published == day), all_stories=ranked)
+        lineup.append(s)
+    return Digest(day=day, top=top, stories=lineup[:top], world_stories=len(world), stories_total=len(ranked),
+                  articles=sum(1 for it in items if it.article.published == day), all_stories=ranked,
+                  lineup=lineup)
 
 
 def _same_story(a: Story, b: Story, facts: dict[str, StoryFacts]) -> bool:

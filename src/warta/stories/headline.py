@@ -41,8 +41,10 @@ class CaseEvidence:
 
 
 def _sentence_initial(text: str, start: int) -> bool:
+    """At a sentence's start, where a capital says nothing: after a full stop, a line break, a colon
+    or the dash that ends a dateline ("Berlin, CNN Indonesia -- Setidaknya …")."""
     before = text[max(0, start - 4):start].rstrip(" \"“‘'(")
-    return not before or before[-1] in ".!?\n:"
+    return not before or before[-1] in ".!?\n:-–—"
 
 
 def case_evidence(texts: list[str], only: set[str] | None = None) -> CaseEvidence:

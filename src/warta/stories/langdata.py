@@ -33,8 +33,6 @@ def _tsv(name: str) -> list[list[str]]:
 
 @dataclass(frozen=True, slots=True)
 class NewsText:
-    dateline: re.Pattern[str]
-    place_dateline: re.Pattern[str]
     noise_paragraph: re.Pattern[str]
     noise_sentence: re.Pattern[str]
     speech_verbs: frozenset[str]
@@ -44,14 +42,7 @@ class NewsText:
 @cache
 def news_text() -> NewsText:
     d = _yaml("news_text.yaml")
-    outlets = "|".join(re.escape(o) for o in sorted(d["outlets"], key=len, reverse=True))
-    # Up to 50 characters, an outlet name (maybe in brackets, maybe followed by ", Place"), then the
-    # dash(es) that close the dateline.
-    dateline = re.compile(
-        rf"^[^\n]{{0,50}}?\b(?:{outlets})\)?(?:\s*,\s*[A-Za-z][A-Za-z .]{{0,25}})?\s*[-–—]{{1,2}}(?:\s*-)?\s*", re.IGNORECASE)
     return NewsText(
-        dateline=dateline,
-        place_dateline=re.compile(d["place_dateline"]),
         noise_paragraph=re.compile("|".join(f"(?:{p})" for p in d["noise_paragraph"]), re.IGNORECASE),
         noise_sentence=re.compile("|".join(f"(?:{p})" for p in d["noise_sentence"]), re.IGNORECASE),
         speech_verbs=frozenset(w.lower() for w in d["speech_verbs"]),
@@ -78,6 +69,46 @@ def headline_case() -> HeadlineCase:
         clickbait=re.compile("|".join(f"(?:{p})" for p in d["clickbait"]), re.IGNORECASE),
         roundup=re.compile("|".join(f"(?:{p})" for p in d["roundup"]), re.IGNORECASE),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class GistWords:
+    leading_time: tuple[str, ...]  # longest first; weekday names included
+    fronted: frozenset[str]
+    not_passive: frozenset[str]
+    scene_openers: tuple[str, ...]  # longest first
+    anaphora: frozenset[str]
+    max_words: int
+    max_words_uncut: int
+    cut_before: tuple[str, ...]
+
+
+@cache
+def gist_words() -> GistWords:
+    from warta.lang.id.text import calendar
+
+    d = _yaml("headline_case.yaml")["gist"]
+    weekdays = {w.lower() for w in calendar().weekdays}
+    by_length = lambda words: tuple(sorted({w.lower() for w in words}, key=len, reverse=True))  # noqa: E731
+    return GistWords(leading_time=by_length([*d["leading_time"], *weekdays]),
+                     fronted=frozenset(w.lower() for w in d["fronted"]),
+                     not_passive=frozenset(w.lower() for w in d["not_passive"]),
+                     scene_openers=by_length(d["scene_openers"]), anaphora=frozenset(d["anaphora"]),
+                     max_words=int(d["max_words"]), max_words_uncut=int(d["max_words_uncut"]),
+                     cut_before=by_length(d["cut_before"]))
+
+
+@cache
+def role_words() -> frozenset[str]:
+    """Offices ("presiden", "gubernur", "menteri luar negeri"), lower case: the role words the actor
+    dictionary's ``roles.tsv`` writes with a capital (kinds of people, "warga", "bocah", are written in
+    lower case there). An office is written with a capital before a name ("Gubernur Guam Eddie Calvo")."""
+    out = set()
+    for row in _tsv("roles.tsv"):
+        surface = row[0].lstrip("=").strip()
+        if surface[:1].isupper():
+            out.add(surface.lower())
+    return frozenset(out)
 
 
 @cache

@@ -98,9 +98,12 @@ def find_cues(text: str):
 
 
 def judge(title: str | None, text: str, analysis: Analysis | None = None) -> WorldVerdict:
+    from warta.analyse.segment import dateline as find_dateline
+
     title = title or ""
     body_start = dateline_end(text)
-    dateline = text[:body_start]
+    found = find_dateline(text)
+    dateline = text[found.start:found.end] if found else ""
     lead = text[body_start:body_start + LEAD_CHARS]
     body = text[body_start + LEAD_CHARS:]
     score = 0.0

@@ -24,7 +24,8 @@ def list_articles(cur: CursorDep, q: Annotated[ArticleQuery, Query()]) -> dict:
     return views.page_of(total, q.page, q.limit, rows)
 
 
-@router.get("/articles/{article_id}", response_model=ArticleDetail, responses=NOT_FOUND, summary="One article")
+# ":path": an id may hold "/" (dumps often use the URL path as the id)
+@router.get("/articles/{article_id:path}", response_model=ArticleDetail, responses=NOT_FOUND, summary="One article")
 def get_article(cur: CursorDep, article_id: Annotated[Key, Path(description="The article's id.")]) -> dict:
     """The article's normalised text and its analysis: entities, dates, events (with evidence) and
     quotes, every one with character offsets into `text`; the stories it belongs to."""

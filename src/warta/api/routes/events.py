@@ -36,7 +36,7 @@ def list_events(cur: CursorDep, q: Annotated[EventQuery, Query()]) -> dict:
     return events_page(cur, q)
 
 
-@router.get("/events/{article_id}/{idx}", response_model=EventOut, responses=NOT_FOUND, summary="One event")
+@router.get("/events/{article_id:path}/{idx}", response_model=EventOut, responses=NOT_FOUND, summary="One event")
 def get_event(cur: CursorDep, article_id: Annotated[Key, Path(description="The article's id.")],
               idx: Annotated[int, Path(ge=0, le=1_000_000, description="The event's number in its article.")]) -> dict:
     row = queries.get_event(cur, article_id, idx)

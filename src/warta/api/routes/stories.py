@@ -9,7 +9,7 @@ from fastapi import APIRouter, HTTPException, Path, Query
 from fastapi.responses import HTMLResponse, PlainTextResponse, Response
 
 from warta.api import views
-from warta.api.digest import digest_dict, stored_digest
+from warta.api.digest import NotBuilt, digest_dict, stored_digest
 from warta.api.params import DigestFormat, DigestQuery, Key, StoryQuery
 from warta.api.routes.common import NOT_FOUND, CursorDep
 from warta.api.schemas import DigestOut, Page, StoryOut
@@ -44,11 +44,12 @@ def get_digest(cur: CursorDep, q: Annotated[DigestQuery, Query()],
                format: Annotated[DigestFormat, Query(description="json (default), text, markdown or html.")] = "json",
                ) -> dict | Response:
     """The day's top world stories, best first, with the edition's intro ("Top 3 Dunia edisi Kamis,
-    25 Mei 2023, dibuka dengan berita …"), summaries and links. Without `date`: the latest day that
-    has world stories."""
+    25 Mei 2023, dibuka dengan berita …"), summaries and links: exactly the digest `warta digest`
+    (or `warta ingest`) built and stored. Without `date`: the latest built day that has world
+    stories. A day whose stories were never built is a 404 that says how to build them."""
     sd = stored_digest(cur, q.day, q.top)
-    if sd is None:
-        raise HTTPException(404, "the database has no stories yet (build them with `warta digest`)")
+    if isinstance(sd, NotBuilt):
+        raise HTTPException(404, sd.message)
     if format == "json":
         return digest_dict(sd)
     from warta.stories import render

@@ -49,7 +49,7 @@ from warta.model import Actor
 
 DATA_DIR = Path(__file__).resolve().parent
 #: Bump when the built structure changes: old caches are then ignored.
-CACHE_VERSION = "6"
+CACHE_VERSION = "7"
 GUIDE_KEYS = ("UN", "EU", "NATO", "ASEAN", "G7", "G20", "BRICS", "APEC", "OIC", "AU", "WST")
 
 
@@ -490,6 +490,9 @@ def _slug(text: str) -> str:
     return re.sub(r"[^0-9a-z]+", "-", fold(text)).strip("-")
 
 
+_INNER_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
+
+
 def _key(surface: str) -> str:
     """The automaton key: the folded surface padded with spaces (word boundaries)."""
     return " " + fold(surface).strip() + " "
@@ -531,6 +534,13 @@ class _Builder:
                     context: int = 0) -> None:
         if s.indoc:
             return
+        if _INNER_HYPHEN.search(s.text) and not s.exact:
+            # "Kim Jong-un" also as the spaced "Kim Jong - un" of wire copy and IndoSum's tokenised text
+            spaced = af.Surface(_INNER_HYPHEN.sub(" - ", s.text), s.how, s.exact, s.indoc, s.standalone)
+            self._add_surface(idx, spaced, how, formable, context)
+        self._add_surface(idx, s, how, formable, context)
+
+    def _add_surface(self, idx: int, s: af.Surface, how: str | None, formable: int, context: int) -> None:
         key = _key(s.text)
         if key == "  ":
             return
