@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -46,10 +47,22 @@ def test_ingest_prints_a_balanced_ledger_then_stats(tmp_path: Path, inputs: Path
                                 "balanced": True}
     assert report["quarantine_reasons"] == {"malformed-json": 1}
     assert report["analysed"] == 4
+    # The days the run touched have their stories built: `warta serve` shows their digest at once.
+    assert report["story_days"] == ["2023-02-07", "2023-05-24"]
+    from warta.stories.store import load_digest
+    from warta.store import open_store
+
+    con = open_store(db, read_only=True)
+    try:
+        digest = load_digest(con, date(2023, 5, 24), top=3)
+        assert digest is not None and digest.articles == 1  # the English article is no Indonesian news
+    finally:
+        con.close()
 
     table = run("ingest", str(inputs), "--db", str(db), "--no-analyze", "--quiet")
     assert table.exit_code == 0
     assert "already stored by an earlier run" in table.stdout and "balanced" in table.stdout
+    assert "stories" not in table.stdout  # nothing analysed, nothing to build
 
     stats = json.loads(run("stats", "--db", str(db), "--json").stdout)
     assert stats["articles"] == 4
@@ -71,6 +84,7 @@ def test_reanalyze(tmp_path: Path, inputs: Path) -> None:
     run("ingest", str(inputs), "--db", str(db), "--no-analyze", "--quiet")
     pending = run("reanalyze", "--db", str(db), "--pending", "--quiet")
     assert "re-analysed 4 article(s)" in pending.stdout
+    assert "stories built for 2 day(s) (2023-02-07 … 2023-05-24)" in pending.stdout
     again = run("reanalyze", "--db", str(db), "--quiet")
     assert "re-analysed 4 article(s)" in again.stdout
     stats = json.loads(run("stats", "--db", str(db), "--json").stdout)
@@ -122,7 +136,11 @@ def test_demo_runs_offline_on_the_bundled_sample(tmp_path: Path, monkeypatch: py
     result = run("demo", "--quiet")
     assert result.exit_code == 0, result.output
     assert "Ingested the sample" in result.stdout and "balanced" in result.stdout
-    assert "Busiest day" in result.stdout or "Top" in result.stdout
+    assert "stories built for" in result.stdout
+    digest = result.stdout[result.stdout.index("Digest of the busiest day"):]
+    assert "Top 3 Dunia edisi " in digest and "Berikut Top 3 Dunia selengkapnya:" in digest
+    assert digest.count("Baca di sini untuk berita selengkapnya. http") == 3
+    assert "utm_" not in digest  # reader links without click tracking
     stats = json.loads(run("stats", "--db", "warta-demo.duckdb", "--json").stdout)
     assert 200 <= stats["articles"] <= 400 and stats["ledger"]["balanced"] and stats["ledger"]["runs"] == 1
     assert stats["analysis"]["pending"] == 0 and stats["analysis"]["analysed"] > 200

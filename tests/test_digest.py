@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import date
+from datetime import date, timedelta
 from html.parser import HTMLParser
 
 import pytest
@@ -326,3 +326,156 @@ def test_cli_digest_formats_and_errors(db):
     assert res.exit_code != 0 and "YYYY-MM-DD" in str(res.exception)
     res = runner.invoke(app, ["digest", "--db", str(db), "--format", "pdf"])
     assert res.exit_code != 0
+
+
+def test_stored_digest_reads_back_whole_on_a_read_only_connection(db):
+    from warta.stories.store import digest_for_day, load_digest, story_day
+    from warta.store import open_store
+
+    con = open_store(db)
+    try:
+        built = digest_for_day(con, DAY, top=3)
+    finally:
+        con.close()
+    ro = open_store(db, read_only=True)
+    try:
+        loaded = load_digest(ro, DAY, top=3)
+        longer = load_digest(ro, DAY, top=5)
+        info = story_day(ro, DAY)
+        assert load_digest(ro, date(2023, 5, 20), top=3) is None  # never built
+    finally:
+        ro.close()
+    assert loaded.to_dict() == built.to_dict()  # every field of every story, the intro, the counts
+    assert render(loaded, "text") == render(built, "text")
+    assert [s.id for s in longer.stories[:3]] == [s.id for s in built.stories]
+    assert [s.id for s in longer.stories] == [s.id for s in built.lineup[:5]]
+    assert (info.articles, info.stories, info.world_stories, info.stale) == \
+        (built.articles, built.stories_total, built.world_stories, False)
+
+
+def test_building_many_days_equals_building_each_day(db, tmp_path):
+    import shutil
+
+    from warta.stories.store import build_days, digest_for_day
+    from warta.store import open_store
+
+    other = tmp_path / "other.duckdb"
+    shutil.copy(db, other)
+    con = open_store(db)
+    try:
+        together = {d.day: d.to_dict() for d in build_days(con, [DAY, YESTERDAY], top=3)}
+    finally:
+        con.close()
+    con = open_store(other)
+    try:
+        one_by_one = {day: digest_for_day(con, day, top=3).to_dict() for day in (YESTERDAY, DAY)}
+    finally:
+        con.close()
+    assert together == one_by_one
+
+
+def test_twins_are_left_out_of_the_lineup_with_a_reason(items):
+    d = make_digest(items, DAY, top=10)
+    shown = {s.id for s in d.lineup}
+    for s in d.all_stories:
+        if s.is_world and s.id not in shown:
+            assert any("left out of the digest" in r for r in s.reasons)
+    assert d.stories == d.lineup[:10]
+
+
+def test_served_digest_is_what_warta_digest_printed(db):
+    from fastapi.testclient import TestClient
+    from typer.testing import CliRunner
+
+    from warta.api.app import create_app
+    from warta.cli import app
+
+    printed = CliRunner().invoke(app, ["digest", "--db", str(db), "--date", "2023-05-25", "--format", "json", "-q"])
+    assert printed.exit_code == 0, printed.output
+    text = CliRunner().invoke(app, ["digest", "--db", str(db), "--date", "2023-05-25", "--no-save", "-q"]).stdout
+    api = create_app(db)
+    try:
+        client = TestClient(api)
+        served = client.get("/api/digest?date=2023-05-25").json()
+        served_text = client.get("/api/digest?date=2023-05-25&format=text").text
+    finally:
+        api.state.store.close()
+    api_only = {"previous_date", "next_date", "built_at", "stale"}
+    for story in served["stories"]:
+        del story["articles"], story["article_path"]
+    assert {k: v for k, v in served.items() if k not in api_only} == json.loads(printed.stdout)
+    assert served_text == text
+
+
+# --- the intro's gists ---------------------------------------------------------------------------------
+
+def test_gist_of_a_headline_that_reads_as_a_clause_is_the_headline():
+    from warta.stories.gist import choose_gist
+    from warta.stories.headline import case_evidence
+
+    ev = case_evidence(["Menurut laporan itu, China dan Rusia memperkuat kerja sama."])
+    assert choose_gist("China dan Rusia Perkuat Kerja Sama", ["China dan Rusia memperkuat kerja sama."], ev) \
+        == "China dan Rusia perkuat kerja sama"
+
+
+def test_gist_drops_a_leading_day_and_prefers_the_storys_own_sentence():
+    from warta.stories.gist import choose_gist, reads_as_clause, strip_leading_time
+    from warta.stories.headline import case_evidence
+
+    assert strip_leading_time("Rabu dilantik, Halimah Yacob …") == "dilantik, Halimah Yacob …"
+    assert not reads_as_clause("dilantik Halimah Yacob jadi presiden")  # a passive verb first
+    assert not reads_as_clause("dengan rompi anti peluru Siti Aisyah hadiri sidang")  # a fronted clause
+    assert reads_as_clause("Siti Aisyah hadiri sidang kedua")
+    sentences = [
+        "Negara tetangga, Singapura, akan mencatat sejarah.",  # says too little of the headline
+        "Wanita berhijab ini juga akan menjadi orang Melayu pertama yang menjadi presiden.",  # leans back
+        "Halimah Yacob, Rabu (13/9/2017), akan dilantik setelah Departemen Pemilu menyatakan hanya dia "
+        "yang layak mendapatkan sertifikat untuk mencalonkan diri dalam pemilihan presiden tahun ini, kata "
+        "pejabat pemilu.",
+    ]
+    ev = case_evidence(sentences)
+    gist = choose_gist("Rabu Dilantik, Halimah Yacob Wanita Pertama Jadi Presiden Singapura", sentences, ev)
+    assert gist == "Halimah Yacob akan dilantik"  # day and date dropped, cut before "setelah …"
+
+
+def test_gist_of_a_slug_headline_is_a_sentence_cut_to_its_main_clause():
+    from warta.stories.gist import choose_gist
+    from warta.stories.headline import case_evidence, title_case
+
+    text = ("Kuwait memerintahkan pengusiran 15 diplomat Iran setelah pengadilan tertinggi kerajaan tersebut "
+            "menjatuhkan hukuman untuk sel teror yang disebut terkait dengan Teheran.")
+    headline = title_case("kuwait usir diplomat iran terkait teror", [text])
+    gist = choose_gist(headline, [text], case_evidence([text]), from_slug=True)
+    assert gist.startswith("Kuwait memerintahkan pengusiran 15 diplomat Iran")
+    assert len(gist.split()) <= 16 and "yang disebut" not in gist
+    # The words of a gist are the story's own.
+    assert set(gist.lower().split()) <= set(text.lower().replace(".", "").split())
+
+
+def test_reader_links_lose_click_tracking():
+    from warta.stories.text import clean_url
+
+    assert clean_url("https://www.antaranews.com/berita/1/judul?utm_source=topnews&utm_medium=home&id=7") == \
+        "https://www.antaranews.com/berita/1/judul?id=7"
+    assert clean_url("https://x.example/a?utm_campaign=news") == "https://x.example/a"
+    assert clean_url("https://x.example/a") == "https://x.example/a" and clean_url(None) is None
+
+
+def test_stories_built_before_new_articles_arrived_are_stale(db):
+    from warta.stories.store import digest_for_day, story_day
+    from warta.store import open_store
+    from warta.store.records import insert_articles
+
+    con = open_store(db)
+    try:
+        digest_for_day(con, DAY, top=3)
+        assert story_day(con, DAY).stale is False
+        late = art("gempa-3", DAY, "antara.example", "Korban Gempa Chile Bertambah",
+                   "Santiago (ANTARA) - Korban tewas gempa di Chile utara bertambah menjadi 15 orang.")
+        con.execute("BEGIN TRANSACTION")
+        insert_articles(con, [late], None)
+        con.execute("COMMIT")
+        assert story_day(con, DAY).stale is True
+        assert story_day(con, DAY + timedelta(days=3)) is None
+    finally:
+        con.close()

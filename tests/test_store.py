@@ -162,3 +162,29 @@ def test_read_only_store_cannot_be_written(tmp_path: Path) -> None:
     with pytest.raises(duckdb.Error):
         con.execute("INSERT INTO quarantine (input_path, reason) VALUES ('x', 'empty')")
     con.close()
+
+
+def test_an_older_database_is_upgraded_and_keeps_its_rows(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A database of schema 2 (stories without their digest fields, quotes without speaker offsets)
+    opens in this warta: the new columns read as NULL and its old stories count as never built."""
+    from datetime import date
+
+    from warta.stories.store import load_digest
+
+    path = tmp_path / "old.duckdb"
+    shipped = store_db.migrations()
+    monkeypatch.setattr(store_db, "migrations", lambda: shipped[:2])
+    con = open_store(path)
+    con.execute("INSERT INTO stories VALUES ('s1', DATE '2024-02-06', 'Judul', '[\"Isi.\"]', 'isi', NULL, 1.0, "
+                "TRUE, now())")
+    con.execute("INSERT INTO quotes (article_id, idx, text, speaker_text) VALUES ('a', 0, 'kata', 'Retno')")
+    con.close()
+    monkeypatch.setattr(store_db, "migrations", lambda: shipped)
+    con = open_store(path)
+    try:
+        assert store_db.schema_version(con) == shipped[-1][0]
+        assert con.execute("SELECT rank, outlets FROM stories").fetchall() == [(None, None)]
+        assert con.execute("SELECT speaker_text, speaker_start FROM quotes").fetchall() == [("Retno", None)]
+        assert load_digest(con, date(2024, 2, 6)) is None  # rebuilt by `warta digest --date 2024-02-06`
+    finally:
+        con.close()

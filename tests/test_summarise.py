@@ -52,6 +52,22 @@ def test_summary_drops_the_dateline_furniture_and_repetition():
         assert ARTICLE[c.sentence.start:c.sentence.end].strip() == c.text
 
 
+@pytest.mark.parametrize("opening, body", [
+    ("KUALA LUMPUR, Bernama - ", "Malaysia menambah kuota pekerja migran."),  # an outlet only datelines.txt knows
+    ("Jakarta, CNN Indonesia -- ", "Pemerintah menunda impor gas."),
+    ("TEMPO.CO, Phnom Penh - ", "Kamboja memulangkan empat WNI."),
+    ("MANILA – ", "Filipina memanggil duta besar China."),
+])
+def test_stories_start_where_the_segmenter_says_the_dateline_ends(opening, body):
+    from warta.analyse.segment import dateline
+    from warta.stories.text import dateline_end
+
+    text = opening + body
+    found = dateline(text)
+    assert found is not None and text[dateline_end(text):] == body
+    assert summarise(text).sentences == [body]
+
+
 def test_summary_respects_the_word_budget():
     short = summarise(ARTICLE, max_words=20)
     long = summarise(ARTICLE, max_words=80)

@@ -108,6 +108,14 @@ def test_digest_page_in_the_seed_shape(client: TestClient) -> None:
     assert root.cssselect("a[rel=prev]")[0].get("href").startswith("/?date=2023-05-20")
 
 
+def test_digest_page_of_a_day_never_built_says_how_to_build_it(client: TestClient) -> None:
+    root = page(client, "/?date=2023-05-10", 404)
+    notice = text_of(root.cssselect("p.notice")[0])
+    assert "belum disusun" in notice and "warta digest --date 2023-05-10" in notice
+    assert root.cssselect("a[rel=next]")[0].get("href").startswith("/?date=2023-05-20")
+    assert "Tidak ada artikel" in text_of(page(client, "/?date=2023-05-22", 404).cssselect("p.notice")[0])
+
+
 def test_digest_page_of_another_day_and_bad_dates(client: TestClient) -> None:
     root = page(client, "/?date=2023-05-20&top=3")
     assert text_of(root.cssselect("h1")[0]).startswith("Top 1 Dunia")
@@ -176,6 +184,9 @@ def test_article_page_marks_everything_with_unique_ids(client: TestClient) -> No
     assert text.cssselect("mark.date")[0].text_content() == "Rabu (24/5/2023)"
     quote = text.cssselect("span.quote.direct")[0]
     assert quote.text_content().startswith("“Kerja sama kita") and "Li Qiang" in quote.get("title")
+    speaker = text.cssselect("span.speaker")  # the speaker is marked where the text names them
+    assert [s.text_content() for s in speaker] == ["Li"] and speaker[0].get("id") == "sp-0"
+    assert "Li Qiang" in speaker[0].get("title") and root.cssselect("input#show-speaker")
     assert [t.text_content() for t in text.cssselect("mark.trg[id]")] == ["meneken tiga nota kesepahaman",
                                                                         "bertemu", "menuduh"]
     ids = [el.get("id") for el in root.iter() if el.get("id")]

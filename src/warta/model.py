@@ -234,6 +234,9 @@ class Event:
     trigger: str = ""
     rule: str = ""
     mentions: int = 1  # how many times the article reports this same event
+    # How much the event filter trusts it (0..1; the highest of its reports); None when not scored
+    # (domestic events, events without a receiver). Added by issue 4 (D4): analyse/event_filter.py.
+    confidence: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)

@@ -512,8 +512,46 @@ class Frame:
             j = self.units[self._next_unit(i, 0)].last + 1
             while j < n and w[j] == "," and self._next_unit(j, 0) is not None:
                 j = self.units[self._next_unit(j, 0)].last + 1
+            if self._opening_adjunct(self.units_before(i)) and self._subject_list_follows(j):
+                continue  # "Menurut Lavrov, Rusia dan Indonesia sepakat …": the comma ends the adjunct
             if j < n and c[j] == CONJ:
                 c[i] = CONJ
+
+    def units_before(self, i: int) -> int:
+        """First token of the mention phrase that ends right before token i (walking back over its
+        words)."""
+        j = i - 1
+        while j > 0 and self.cls[j - 1] == UNIT and self.unit_of[j - 1] == self.unit_of[i - 1]:
+            j -= 1
+        return j
+
+    def _opening_adjunct(self, first: int) -> bool:
+        """Whether the phrase starting at token ``first`` is the object of a preposition that opens
+        the sentence or a clause ("Menurut Lavrov", "Bagi Indonesia", "Dalam pertemuan dengan
+        Xi"): a comma after it closes the adjunct, it starts no list of actors."""
+        j = first - 1
+        while j >= 0 and self.cls[j] == NOUNISH and self.trigger_of[j] < 0 and self.words[j][0].isalnum():
+            j -= 1
+        if j < 0 or self.cls[j] != PREP:
+            return False
+        k = j - 1
+        while k >= 0 and self.cls[k] == PREP:
+            k -= 1
+        return k < 0 or self.cls[k] in (PUNCT, BOUNDARY)
+
+    def _subject_list_follows(self, j: int) -> bool:
+        """Whether the list whose last comma-joined item ends before token j goes on as a subject:
+        ("… dan Indonesia") and a verb after it."""
+        n = len(self.words)
+        if j < n and self.cls[j] == CONJ or (j < n and self.words[j] in ("dan", "serta")):
+            nxt = self._next_unit(j)
+            if nxt is None:
+                return False
+            return self._verb_follows(nxt)
+        k = j
+        while k < n and self.cls[k] == AUX:
+            k += 1
+        return k < n and self.cls[k] == VERB
 
     def _own_company(self, i: int) -> bool:
         """"Saudi dan sekutunya", "Israel dan para pendukungnya": after an actor, "dan" + a noun

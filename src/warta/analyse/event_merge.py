@@ -3,7 +3,8 @@
 Two coded events are the same when they have the same type, modality and actors (by country key;
 either order for the mutual types AGREE/CONSULT/COOPERATE) and dates that agree (equal, one unknown,
 or one inside the other: 2022-02 and 2022). The first report's evidence is kept; a later report
-fills a missing location and sharpens the date. Events of a ``confirm: pair`` pattern (context-
+fills a missing location and sharpens the date; the event's confidence is the highest of its
+reports' (event_filter). Events of a ``confirm: pair`` pattern (context-
 dependent wording, e.g. "mengirim tentara ke X" as invasion) survive only when another pattern
 reports the same type between the same actors.
 """
@@ -58,6 +59,10 @@ def confirm_pairs(events: list[Event], confirm_by: dict[str, tuple[str, ...]],
     return out
 
 
+def _max(a: float | None, b: float | None) -> float | None:
+    return b if a is None else a if b is None else max(a, b)
+
+
 def collapse(events: list[Event]) -> list[Event]:
     """One event per reported happening. The evidence kept is the first report's, unless a later
     one states the date more precisely (the report that dates it is the best evidence of it)."""
@@ -71,9 +76,12 @@ def collapse(events: list[Event]) -> list[Event]:
             kept.append(e)
             continue
         same = kept[i]
+        conf = _max(same.confidence, e.confidence)
         if e.date and (same.date is None or len(e.date) > len(same.date)):
-            kept[i] = replace(e, mentions=same.mentions + e.mentions, location=e.location or same.location)
+            kept[i] = replace(e, mentions=same.mentions + e.mentions, location=e.location or same.location,
+                              confidence=conf)
         else:
             same.mentions += e.mentions
             same.location = same.location or e.location
+            same.confidence = conf
     return kept

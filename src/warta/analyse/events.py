@@ -15,9 +15,11 @@ from bisect import bisect_right
 from dataclasses import replace
 from datetime import date
 
+from warta.analyse import event_filter
 from warta.analyse.clauses import NOUNISH, VERB, Frame, Ref, anaphor_regex, refs_of
 from warta.analyse.event_anaphora import AnaphorContext
 from warta.analyse.event_arguments import Coded, code_trigger
+from warta.analyse.event_filter import FilterModel
 from warta.analyse.event_merge import collapse, confirm_pairs
 from warta.analyse.event_partners import Half, complete
 from warta.analyse.event_patterns import EventLexicon, find_triggers, load_lexicon, lower_same_length
@@ -35,7 +37,26 @@ def code_events(doc: Doc) -> None:
     doc.events = code(doc)
 
 
-def code(doc: Doc, lexicon: EventLexicon | None = None) -> list[Event]:
+def code(doc: Doc, lexicon: EventLexicon | None = None, model: FilterModel | None = None) -> list[Event]:
+    """The article's events: every report the rules propose, scored by the event filter
+    (``event_filter``), collapsed into one event per happening, minus those the filter distrusts."""
+    lex = lexicon or load_lexicon()
+    events = reports(doc, lex)
+    if not events:
+        return []
+    event_filter.score_events(doc, events, model)
+    events = event_filter.keep(collapse(events), model)
+    lead = story_date(doc)  # after collapsing, so undated repeats join their dated report first
+    if lead is not None:
+        for e in events:
+            if e.date is None and e.modality == "asserted":
+                e.date, e.date_granularity = lead.value, lead.granularity
+    return events
+
+
+def reports(doc: Doc, lexicon: EventLexicon | None = None) -> list[Event]:
+    """Every event report the rules find, in text order, before scoring and collapsing (the
+    event filter's training script reads these)."""
     if not doc.text or not doc.sentences:
         return []
     lex = lexicon or load_lexicon()
@@ -119,13 +140,7 @@ def code(doc: Doc, lexicon: EventLexicon | None = None) -> list[Event]:
         return replace(e, type=other.type, mode=other.mode, cameo=other.cameo, goldstein=c.goldstein,
                        quad_class=quad_class(other.cameo), rule=f"{other.id}/{e.rule.split('/')[1]}")
 
-    events = collapse(confirm_pairs(events, lex.confirm_by, recode))
-    lead = story_date(doc)  # after collapsing, so undated repeats join their dated report first
-    if lead is not None:
-        for e in events:
-            if e.date is None and e.modality == "asserted":
-                e.date, e.date_granularity = lead.value, lead.granularity
-    return events
+    return confirm_pairs(events, lex.confirm_by, recode)
 
 
 def _inside_mention(hit, m) -> bool:
@@ -235,6 +250,8 @@ def _code_sentence(doc: Doc, frame: Frame, s_idx: int, hits: list, lex: EventLex
         for e in _events(doc, frame, s_idx, c, dates, visit_place):
             if c.from_context:
                 e = _receiver_from_context(e, c.form.pattern.context_target, (earlier or []) + out)
+                if e is not None:
+                    e.rule += "+context"
             if e is not None:
                 out.append(e)
     return out

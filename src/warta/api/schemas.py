@@ -39,6 +39,18 @@ class Evidence(BaseModel):
     trigger_spans: list[list[int]] = Field(default_factory=list, description="[start, end] of the trigger words.")
 
 
+class Located(BaseModel):
+    """Where a record of an article's analysis stands: its number in the article, its surface text,
+    character offsets into the article's text, sentence index, and the rule or model that made it."""
+
+    idx: int
+    text: str | None = None
+    start: int | None = None
+    end: int | None = None
+    sentence: int | None = None
+    rule: str | None = None
+
+
 class EventOut(BaseModel):
     article_id: str
     idx: int
@@ -69,54 +81,42 @@ class EventOut(BaseModel):
     evidence: Evidence | None = None
 
 
-class QuoteOut(BaseModel):
+class QuoteOut(Located):
     article_id: str
-    idx: int
-    text: str | None
-    start: int | None = None
-    end: int | None = None
     direct: bool | None = None
     cue: str | None = None
-    speaker: Participant | None = None
-    sentence: int | None = None
-    rule: str | None = None
+    speaker: Participant | None = Field(None, description="Who said it, with the offsets of the words "
+                                                          "that name the speaker.")
     article_title: str | None = None
     article_source: str | None = None
     article_published: dt.date | None = None
 
 
-class EntityOut(BaseModel):
-    idx: int
-    text: str | None
+class EntityOut(Located):
     label: str | None = None
-    start: int | None = None
-    end: int | None = None
-    sentence: int | None = None
     name: str | None = None
     code: str | None = None
     country: str | None = None
     kind: str | None = None
     role: str | None = None
-    rule: str | None = None
 
 
-class DateOut(BaseModel):
-    idx: int
-    text: str | None
-    start: int | None = None
-    end: int | None = None
-    sentence: int | None = None
+class DateOut(Located):
     value: str | None = None
     granularity: str | None = None
-    rule: str | None = None
 
 
-class ArticleSummary(BaseModel):
+class StoryArticle(BaseModel):
+    """An article as lists show it: a story's articles, the start of an article's page."""
+
     id: str
     title: str | None = None
     source: str | None = None
     published: dt.date | None = None
     url: str | None = None
+
+
+class ArticleSummary(StoryArticle):
     language: str | None = None
     n_chars: int | None = None
     n_events: int = 0
@@ -129,12 +129,7 @@ class StoryRef(BaseModel):
     headline: str | None = None
 
 
-class ArticleDetail(BaseModel):
-    id: str
-    title: str | None = None
-    source: str | None = None
-    published: dt.date | None = None
-    url: str | None = None
+class ArticleDetail(StoryArticle):
     language: str | None = None
     text: str
     extra: dict[str, Any] = Field(default_factory=dict)
@@ -147,14 +142,6 @@ class ArticleDetail(BaseModel):
     events: list[EventOut] = Field(default_factory=list)
     quotes: list[QuoteOut] = Field(default_factory=list)
     stories: list[StoryRef] = Field(default_factory=list)
-
-
-class StoryArticle(BaseModel):
-    id: str
-    title: str | None = None
-    source: str | None = None
-    published: dt.date | None = None
-    url: str | None = None
 
 
 class StoryQuote(BaseModel):

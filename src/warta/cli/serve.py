@@ -63,7 +63,23 @@ def serve_command(
         raise InputError(f"port {port} on {host} is in use; choose another with --port")
     err.print(f"warta: serving {db} read-only at [bold]http://{host}:{port}/[/] "
               f"(API /api, reference /docs); Ctrl-C stops")
+    _say_what_the_digest_lacks(application, db)
     uvicorn.run(application, host=host, port=port, log_level=log_level.lower())
+
+
+def _say_what_the_digest_lacks(application: Any, db: Path) -> None:
+    """The front page shows stored stories only: say when days with articles have none built yet."""
+    cur = application.state.store.cursor()
+    try:
+        missing, latest = cur.execute(
+            "SELECT count(DISTINCT published), max(published) FROM articles WHERE published IS NOT NULL "
+            "AND published NOT IN (SELECT day FROM story_days)").fetchone()
+    finally:
+        cur.close()
+    if missing:
+        err.print(f"[yellow]note:[/] {missing:,} day(s) with articles have no stories built, so no digest "
+                  f"(latest {latest}): build them with `warta digest --db {db} --date {latest}`, or "
+                  f"`warta reanalyze --db {db}` for every day", highlight=False)
 
 
 def _country(value: str, name: str) -> str:

@@ -37,7 +37,7 @@ import duckdb
 import warta
 from warta.store import gdelt
 from warta.store.analyses import read_analyses
-from warta.store.queries import EVENT_DAY, OUTLET_KEY
+from warta.store.queries import EVENT_DAY, OUTLET_KEY, Where
 
 PAGE = 5_000
 CODEBOOK = "PLOVER 2021 (openeventdata) + CAMEO; warta CODING-GUIDE"
@@ -49,14 +49,9 @@ class ExportFilter:
     date_to: date | None = None
 
     def where(self, column: str) -> tuple[str, list[Any]]:
-        clauses, params = [], []
-        if self.date_from:
-            clauses.append(f"{column} >= ?")
-            params.append(self.date_from)
-        if self.date_to:
-            clauses.append(f"{column} <= ?")
-            params.append(self.date_to)
-        return " AND ".join(clauses), params
+        w = Where()
+        w.between(column, self.date_from, self.date_to)
+        return " AND ".join(w.clauses), w.params
 
 
 @dataclass(slots=True)

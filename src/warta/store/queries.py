@@ -62,6 +62,13 @@ class Where:
         self.clauses.append(clause)
         self.params.extend(params)
 
+    def between(self, column: str, first: date | None, last: date | None) -> None:
+        """``column`` from ``first`` to ``last`` (either may be open); ``column`` is a fixed fragment."""
+        if first:
+            self.add(f"{column} >= ?", first)
+        if last:
+            self.add(f"{column} <= ?", last)
+
     @property
     def sql(self) -> str:
         return ("WHERE " + " AND ".join(self.clauses)) if self.clauses else ""
@@ -86,10 +93,7 @@ class ArticleFilter:
 
 def _article_where(f: ArticleFilter) -> Where:
     w = Where()
-    if f.date_from:
-        w.add("a.published >= ?", f.date_from)
-    if f.date_to:
-        w.add("a.published <= ?", f.date_to)
+    w.between("a.published", f.date_from, f.date_to)
     if f.source:
         w.add("lower(a.source) = lower(?)", f.source)
     if f.q:
@@ -208,11 +212,7 @@ class EventFilter:
 
 def _event_where(f: EventFilter) -> Where:
     w = Where()
-    day = EVENT_DAY
-    if f.date_from:
-        w.add(f"{day} >= ?", f.date_from)
-    if f.date_to:
-        w.add(f"{day} <= ?", f.date_to)
+    w.between(EVENT_DAY, f.date_from, f.date_to)
     if f.country:
         w.add("(e.src_country = ? OR e.tgt_country = ?)", f.country, f.country)
     if f.source_country:
@@ -272,10 +272,7 @@ class QuoteFilter:
 
 def list_quotes(cur: Cursor, f: QuoteFilter, page: int = 1, limit: int = 50) -> tuple[int, list[dict[str, Any]]]:
     w = Where()
-    if f.date_from:
-        w.add("a.published >= ?", f.date_from)
-    if f.date_to:
-        w.add("a.published <= ?", f.date_to)
+    w.between("a.published", f.date_from, f.date_to)
     if f.speaker:
         w.add("(contains(lower(coalesce(q.speaker_name, '')), lower(?)) "
               "OR contains(lower(coalesce(q.speaker_text, '')), lower(?)))", f.speaker, f.speaker)
@@ -370,10 +367,7 @@ def relations(cur: Cursor, a: str, b: str, date_from: date | None = None, date_t
     if modality:
         w.add("e.modality = ?", modality)
     outer = Where()
-    if date_from:
-        outer.add("day >= ?", date_from)
-    if date_to:
-        outer.add("day <= ?", date_to)
+    outer.between("day", date_from, date_to)
     outer.add("day IS NOT NULL")
     cur.execute(
         f"WITH ev AS (SELECT {EVENT_DAY} AS day, e.src_country, e.quad_class, e.goldstein, e.mentions, "
@@ -396,10 +390,7 @@ def top_pairs(cur: Cursor, date_from: date | None = None, date_to: date | None =
     w.add("e.src_country IS NOT NULL AND e.tgt_country IS NOT NULL AND e.src_country <> e.tgt_country")
     if modality:
         w.add("e.modality = ?", modality)
-    if date_from:
-        w.add(f"{EVENT_DAY} >= ?", date_from)
-    if date_to:
-        w.add(f"{EVENT_DAY} <= ?", date_to)
+    w.between(EVENT_DAY, date_from, date_to)
     cur.execute(
         "SELECT least(e.src_country, e.tgt_country) AS a, greatest(e.src_country, e.tgt_country) AS b, "
         "count(*) AS events, round(coalesce(sum(e.goldstein), 0), 2)::DOUBLE AS goldstein, "

@@ -44,9 +44,11 @@ def _time_phrase() -> re.Pattern[str]:
     setempat", ", Kamis (13/4)", "hari ini", "Jumat pagi")."""
     gw = gist_words()
     alternatives = "|".join(re.escape(p) for p in gw.leading_time)
-    return re.compile(
-        rf",?\s+(?:pada\s+)?(?:hari\s+)?(?:{alternatives})\b(?:\s+(?:pagi|siang|sore|malam|dini hari))?"
-        rf"(?:\s*\(\s*\d{{1,2}}\s*/\s*\d{{1,2}}(?:\s*/\s*\d{{2,4}})?\s*\))?(?:\s+waktu setempat)?(?:\s+lalu)?\b",
+    return re.compile(  # ", Rabu (13/9)," goes with both its commas
+        rf"(?:(?P<comma>,)\s*|\s+)(?:pada\s+)?(?:hari\s+)?(?:{alternatives})\b"
+        rf"(?:\s+(?:pagi|siang|sore|malam|dini hari))?"
+        rf"(?:\s*\(\s*\d{{1,2}}\s*/\s*\d{{1,2}}(?:\s*/\s*\d{{2,4}})?\s*\))?(?:\s+waktu setempat)?(?:\s+lalu)?"
+        rf"(?(comma)\s*,?)(?=[\s,.;:]|$)",
         re.IGNORECASE)
 
 
@@ -120,18 +122,20 @@ def _covers(sentence: str, headline: str) -> bool:
 
 
 def _cut(text: str, limit: int) -> str | None:
-    """At most ``limit`` words: a longer sentence is cut before an adjunct or relative clause ("yang",
-    "untuk", "setelah" …), else at a comma — as late as the limit allows, after at least three words
-    and outside any apposition (an even number of commas before the cut); None when no cut fits."""
+    """At most ``limit`` words: a longer sentence is cut before a relative or adverbial clause ("yang",
+    "setelah" …), else at a comma — as late as the limit allows, after at least three words, outside
+    any apposition (an even number of commas before the cut), and not between a speech verb and what
+    was said ("X menyatakan …"); None when no cut fits."""
     if len(text.split()) <= limit:
         return text
     markers = "|".join(re.escape(m) for m in gist_words().cut_before)
+    speech = news_text().speech_verbs
     for pattern in (rf"\s(?:{markers})\s", r",\s"):
         cuts = [m.start() for m in re.finditer(pattern, text, re.IGNORECASE)]
         for k in reversed(cuts):
             head = text[:k].rstrip(" ,")
             n = len(head.split())
-            if 3 <= n <= limit and head.count(",") % 2 == 0:
+            if 3 <= n <= limit and head.count(",") % 2 == 0 and not any(w in speech for w in words(head)):
                 return head
     return None
 
@@ -154,16 +158,14 @@ def sentence_clause(sentence: str, headline: str, evidence: hl.CaseEvidence, cut
     if any(w in gw.anaphora for w in words(s)[:4]):
         return None  # "Wanita berhijab ini …" leans on the sentence before
     s = _BRACKET_DATE.sub("", s)
-    s = _time_phrase().sub("", s)
+    s = _time_phrase().sub(lambda m: " " if m.group("comma") and m.group().rstrip().endswith(",") else "", s)
     s = _attribution().sub("", s)
-    s = re.sub(r"\s+([,.;:])", r"\1", s).strip().rstrip(".!;:,")
+    s = re.sub(r"\s+([,.;:])", r"\1", re.sub(r"\s{2,}", " ", s)).strip().rstrip(".!;:,")
     headline = strip_leading_time(headline)
     if not reads_as_clause(s):
         return None
     if cut:
         clause = _cut(s, gw.max_words)
-        if clause is not None and clause != s and any(w in news_text().speech_verbs for w in words(clause)):
-            clause = None  # "X mengatakan, …" cut before what X said
     else:
         clause = s if len(s.split()) <= gw.max_words_uncut else None
     if clause is None or not _balanced(clause) or not _covers(clause, headline):
@@ -183,9 +185,17 @@ def _clause_case(sentence: str, evidence: hl.CaseEvidence) -> str:
     if word.isupper() and len(word) > 3 and preferred and not preferred.isupper():
         return preferred + sentence[first.end():]
     rest = sentence[first.end():].split()
-    if rest and rest[0][:1].isupper() and _opens_with(sentence, tuple(sorted(role_words(), key=len, reverse=True))):
-        return sentence
+    if rest and rest[0][:1].isupper():
+        # An office before a name ("Gubernur Guam Eddie Calvo"), or a word never written in lower case
+        # before another capitalised one: part of a name ("Halimah Yacob").
+        if _opens_with(sentence, _roles()) or not evidence.forms.get(word.lower()):
+            return sentence
     return hl.lead_clause(sentence, evidence)
+
+
+@cache
+def _roles() -> tuple[str, ...]:
+    return tuple(sorted(role_words(), key=len, reverse=True))
 
 
 def choose_gist(headline: str, sentences: list[str], evidence: hl.CaseEvidence, from_slug: bool = False) -> str:

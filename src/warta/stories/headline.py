@@ -208,10 +208,11 @@ def gist(headline: str, evidence: CaseEvidence) -> str | None:
 
 
 def lead_clause(sentence: str, evidence: CaseEvidence) -> str:
-    """A summary's first sentence as a clause: no final stop, first word lower-cased unless a name."""
+    """A summary's first sentence as a clause: no final stop, first word lower-cased unless a name
+    (evidence of the articles, or a country or place: "Kuwait memerintahkan …")."""
     s = sentence.strip().rstrip(".!")
     first = _WORD.match(s)
     if first and not (first.group().isupper() or evidence.is_name(first.group())
-                      or first.group().lower() in headline_case().acronyms):
+                      or first.group().lower() in headline_case().acronyms or first.group() in world_places()):
         s = first.group().lower() + s[first.end():]
     return s

@@ -13,7 +13,7 @@ _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:!?)\]%])")
 _SPACE_AFTER_OPEN = re.compile(r"([(\[])\s+")
 _CLITIC = re.compile(r"(\w) -(nya|lah|kah|pun|mu|ku)\b")
 _SPACED_HYPHEN = re.compile(r"(?<=\w) - (?=\w)")
-_SPACED_SLASH = re.compile(r"(?<=\d) / (?=\d)")  # "(13/9 / 17)" → "(13/9/17)"
+_SPACED_DATE_SLASH = re.compile(r"(?<=\d/\d) / (?=\d)|(?<=\d\d/\d) / (?=\d)|(?<=/\d\d) / (?=\d)")  # "(13/9 / 17)"
 _SPACED_QUOTE = re.compile(r"(^|\s)(['\"]) ([^'\"\n]{1,200}?) \2(?=[\s,.;:!?]|$)")
 _TOKENISED_SIGNS = re.compile(r"\w ,|\w \.(?:\s|$)| - -")
 _INLINE_FURNITURE = re.compile(r"\s*\[(?:img|embed)\.\d+\]\s*")
@@ -86,8 +86,8 @@ def tidy(text: str, retokenised: bool | None = None) -> str:
     if retokenised:
         out = _CLITIC.sub(r"\1-\2", out)
         out = _SPACED_HYPHEN.sub("-", out)
-        out = _SPACED_SLASH.sub("/", out)
         out = _SPACED_QUOTE.sub(r"\1\2\3\2", out)
+    out = _SPACED_DATE_SLASH.sub("/", out)  # a date broken by re-tokenising, whatever else the text is
     out = _SPACE_BEFORE_PUNCT.sub(r"\1", out)
     out = _SPACE_AFTER_OPEN.sub(r"\1", out)
     return re.sub(r"[ \t]{2,}", " ", out).strip()
