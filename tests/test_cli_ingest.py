@@ -62,7 +62,7 @@ def test_ingest_prints_a_balanced_ledger_then_stats(tmp_path: Path, inputs: Path
     table = run("ingest", str(inputs), "--db", str(db), "--no-analyze", "--quiet")
     assert table.exit_code == 0
     assert "already stored by an earlier run" in table.stdout and "balanced" in table.stdout
-    assert "stories" not in table.stdout  # nothing analysed, nothing to build
+    assert "stories" not in table.stdout  # nothing new stored, nothing to build
 
     stats = json.loads(run("stats", "--db", str(db), "--json").stdout)
     assert stats["articles"] == 4
@@ -81,7 +81,8 @@ def test_ingest_prints_a_balanced_ledger_then_stats(tmp_path: Path, inputs: Path
 
 def test_reanalyze(tmp_path: Path, inputs: Path) -> None:
     db = tmp_path / "w.duckdb"
-    run("ingest", str(inputs), "--db", str(db), "--no-analyze", "--quiet")
+    stored = run("ingest", str(inputs), "--db", str(db), "--no-analyze", "--quiet")
+    assert "no stories built: `warta reanalyze --pending`" in stored.stdout
     pending = run("reanalyze", "--db", str(db), "--pending", "--quiet")
     assert "re-analysed 4 article(s)" in pending.stdout
     assert "stories built for 2 day(s) (2023-02-07 … 2023-05-24)" in pending.stdout

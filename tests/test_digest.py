@@ -479,3 +479,22 @@ def test_stories_built_before_new_articles_arrived_are_stale(db):
         assert story_day(con, DAY + timedelta(days=3)) is None
     finally:
         con.close()
+
+
+def test_cli_builds_every_day_for_the_server(db):
+    from typer.testing import CliRunner
+
+    from warta.cli import app
+    from warta.stories.store import load_digest
+    from warta.store import open_store
+
+    res = CliRunner().invoke(app, ["digest", "--db", str(db), "--all-days", "-q"])
+    assert res.exit_code == 0, res.output
+    assert "stories built for 2 day(s) (2023-05-24 … 2023-05-25)" in res.stdout
+    con = open_store(db, read_only=True)
+    try:
+        assert load_digest(con, YESTERDAY) is not None and load_digest(con, DAY).stories
+    finally:
+        con.close()
+    bad = CliRunner().invoke(app, ["digest", "--db", str(db), "--all-days", "--date", "2023-05-25"])
+    assert bad.exit_code != 0

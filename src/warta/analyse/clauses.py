@@ -156,6 +156,7 @@ class Ref:
     label: str
     key: tuple[int, int]
     phrase: int
+    rule: str = ""  # how the mention layer found it ("gazetteer:name", "crf", …)
 
 
 def refs_of(m: Mention, text: str | None = None, start: int | None = None, end: int | None = None) -> list[Ref]:
@@ -165,7 +166,7 @@ def refs_of(m: Mention, text: str | None = None, start: int | None = None, end: 
         return []
     text, start, end = text or m.text, m.start if start is None else start, m.end if end is None else end
     actors = a.members if a.kind == "group" and a.members else [a]
-    return [Ref(x, text, start, end, m.label, (id(m), i), id(m)) for i, x in enumerate(actors)]
+    return [Ref(x, text, start, end, m.label, (id(m), i), id(m), m.rule) for i, x in enumerate(actors)]
 
 
 @dataclass(slots=True)
@@ -482,6 +483,10 @@ class Frame:
                 continue
             if True:
                 right = self._next_unit(i)
+                if right is not None and not all(
+                        self.raws[j][:1].isupper() or w[j] in self.lex.determiners
+                        for j in range(i + 1, self.units_first(right))):
+                    right = None  # "Perang Thailand-Kamboja dan kudeta Myanmar": another noun's possessor
                 if right is None:
                     if not self._clause_follows(i) or self._own_company(i):
                         c[i] = NOUNISH  # "Israel dan para pendukungnya, …", "Saudi dan sekutunya memutuskan …"
@@ -502,10 +507,13 @@ class Frame:
                     and self._verb_follows(self.unit_of[i + 1])):
                 c[i] = CONJ
                 self.prep_of.pop(i, None)
-        for i in range(1, n - 1):  # "Israel-Hamas", "AS-China": a pair
-            if (w[i] == "-" and c[i - 1] == UNIT and c[i + 1] == UNIT and self.ends[i - 1] == self.starts[i]
-                    and self.ends[i] == self.starts[i + 1]):
-                c[i] = CONJ
+        for i in range(1, n - 1):  # "Israel-Hamas", "AS-China", "Thailand–Kamboja", "AS--China": a pair
+            if w[i] not in ("-", "–", "—") or c[i - 1] != UNIT or self.ends[i - 1] != self.starts[i]:
+                continue
+            j = i + 1 if w[i + 1] != "-" or self.ends[i] != self.starts[i + 1] else i + 2  # "--"
+            if j < n and c[j] == UNIT and self.ends[j - 1] == self.starts[j]:
+                for k in range(i, j):
+                    c[k] = CONJ
         for i in range(1, n - 1):  # list commas: "AS, Inggris, dan Prancis"
             if w[i] != "," or c[i - 1] != UNIT or self._next_unit(i, 0) is None:
                 continue
@@ -516,6 +524,9 @@ class Frame:
                 continue  # "Menurut Lavrov, Rusia dan Indonesia sepakat …": the comma ends the adjunct
             if j < n and c[j] == CONJ:
                 c[i] = CONJ
+
+    def units_first(self, u: int) -> int:
+        return self.units[u].first
 
     def units_before(self, i: int) -> int:
         """First token of the mention phrase that ends right before token i (walking back over its

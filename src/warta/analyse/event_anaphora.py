@@ -15,6 +15,8 @@ from functools import cache
 from warta.model import Actor, Doc, Mention
 
 WINDOW = 2  # sentences back, besides the current one
+#: Mention rules of a country named as such (not a city or region standing in a sentence as a place).
+COUNTRY_NAMES = frozenset({"gazetteer:name", "gazetteer:alias", "test-gazetteer"})
 #: What may stand between two actors named together: "Rusia dan China", "AS, Inggris",
 #: "Rusia dan Presiden China".
 _CONJ = re.compile(r"^\s*,?\s*(?:dan|serta|maupun|&)\s+(?:[A-Z]\w*\s+){0,2}$")
@@ -126,6 +128,24 @@ class AnaphorContext:
                 if len(out) == 2:
                     return list(reversed(out))
         return []
+
+    def last_other(self, offset: int, sentence: int, exclude: set[str],
+                   skip: frozenset[tuple[int, int]] = frozenset()) -> Mention | None:
+        """The referent of an object enclitic ("Iran … mengancam akan memusnahkannya"): the
+        latest actor named before ``offset`` in this sentence other than the subject (spans in
+        ``skip``) — none when that one is of the subject's own countries (``exclude``: "melucuti
+        Hizbullah dan mengusirnya") — else the latest actor of another country in the ``WINDOW``
+        sentences before."""
+        lo = self.sentence_start[sentence] if 0 <= sentence < len(self.sentence_start) else 0
+        for m in reversed(self._prior(offset, sentence)):
+            if (m.start, m.end) in skip or _is_group(m) or (m.label == "LOC" and m.rule not in COUNTRY_NAMES):
+                continue  # a city is where, not whom ("menggelar pertemuan di Nay Pyi Taw … meneleponnya")
+            c = _country(m)
+            if m.start >= lo:
+                return m if c and c not in exclude else None
+            if c and c not in exclude:
+                return m
+        return None
 
     def _last_pair_of_people(self, prior: list[Mention], sentence: int) -> list[Mention]:
         """"Menlu A mengatakan kepada Menlu B dalam pertemuan mereka": the last two people of

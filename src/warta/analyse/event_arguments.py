@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from warta.analyse.clauses import AUX, BOUNDARY, NOUNISH, PREP, PUNCT, UNIT, VERB, Frame, Ref, Subject
-from warta.analyse.event_patterns import SLOT_OBJECT, EventLexicon, Form, Pattern
+from warta.analyse.event_patterns import NYA, SLOT_OBJECT, EventLexicon, Form, Pattern
 from warta.analyse.modality import clause_modality, noun_modality
 from warta.model import MUTUAL_TYPES, Modality
 
@@ -66,6 +66,9 @@ def _with_span(frame: Frame, t0: int, t1: int, p: Pattern, passive: bool) -> tup
         for ph in p.with_first.get(words[i], ()):
             if tuple(words[i:i + len(ph)]) == ph:
                 return (i, i + len(ph) - 1)
+        w = words[i]
+        if w.endswith(NYA) and ((w[:-3],) in p.with_first.get(w[:-3], ())):
+            return (i, i)  # "mengancam akan memusnahkannya", "menarik pasukannya"
         if (frame.cls[i] == BOUNDARY and words[i] not in COMPLEMENT_OPENERS) or words[i] in (".", ";", ":"):
             break  # not across a clause boundary (a comma may set off an apposition, "yang" an object's clause)
     if passive:
@@ -252,10 +255,24 @@ def _valid(pairs: list[tuple[Ref, Ref | None]], p: Pattern) -> list[tuple[Ref, R
 
 #: The speaker of the direct quote around a text offset, if any (from the quotes stage).
 SpeakerOf = Callable[[int], list[Ref]]
+#: The referent of an object enclitic ("mengecamnya") at a text offset, given the verb's subject.
+CliticOf = Callable[[int, list[Ref]], list[Ref]]
+
+
+def _clitic_object(frame: Frame, form: Form, t1: int, skip: tuple[int, int] | None) -> bool:
+    """Whether the verb's object is an enclitic "-nya": on the trigger ("mengecamnya") or on the
+    verb its `with` words end in ("mengancam akan memusnahkannya")."""
+    if form.nya:
+        return True
+    if skip is None or skip[1] <= t1:
+        return False
+    w = frame.words[skip[1]]
+    return w.endswith(NYA) and w.startswith("me") and len(w) > 7 and frame.raws[skip[1]] == w
 
 
 def code_trigger(frame: Frame, tid: int, t0: int, t1: int, forms: tuple[Form, ...],
-                 lex: EventLexicon, speaker: SpeakerOf | None = None) -> tuple[Coded | None, tuple[int, int] | None]:
+                 lex: EventLexicon, speaker: SpeakerOf | None = None,
+                 clitic: CliticOf | None = None) -> tuple[Coded | None, tuple[int, int] | None]:
     """The first reading of the trigger at tokens t0..t1 that codes at least one valid pair, and the
     token span its `with` words took (so no other trigger fires there). Inside a direct quote a
     clause without a subject is the speaker's ("Jadi terima kasih, Presiden Putin," kata Prabowo)."""
@@ -275,7 +292,7 @@ def code_trigger(frame: Frame, tid: int, t0: int, t1: int, forms: tuple[Form, ..
         if form.kind == "noun":
             coded = _code_noun(frame, tid, t0, t1, t_end, form, lex, skip)
         else:
-            coded = _code_verb(frame, tid, t0, t1, t_end, form, skip, speaker)
+            coded = _code_verb(frame, tid, t0, t1, t_end, form, skip, speaker, clitic)
         if coded is not None and coded.missing is None:
             return coded, consumed
         if half is None and coded is not None and p.implicit and (p.with_ or skip is None):
@@ -303,7 +320,8 @@ def _stance_target(frame: Frame, t0: int) -> list[Ref]:
 
 
 def _code_verb(frame: Frame, tid: int, t0: int, t1: int, t_end: int, form: Form,
-               skip: tuple[int, int] | None, speaker: SpeakerOf | None = None) -> Coded | None:
+               skip: tuple[int, int] | None, speaker: SpeakerOf | None = None,
+               clitic: CliticOf | None = None) -> Coded | None:
     p = form.pattern
     subj = frame.subject_of(t0)
     subj_refs = frame.refs(subj.group) if subj else []
@@ -318,6 +336,12 @@ def _code_verb(frame: Frame, tid: int, t0: int, t1: int, t_end: int, form: Form,
         slot = hit[1] if hit else None
         if slot == "antara":
             tgt = _between(frame, t1 + 1, tgt, tid, skip)
+        if not tgt and src and clitic is not None and _clitic_object(frame, form, t1, skip):
+            tgt = clitic(frame.starts[t0], src)
+            slot = "object" if tgt else None
+        if not tgt and src and p.situation_target:
+            tgt = _situation(frame, t_end + 1, tid, skip)
+            slot = "situation" if tgt else slot
     else:
         tgt = subj_refs
         hit = _first_in_slots(frame, t1 + 1, p.source, p.reach_clause, tid, skip)
@@ -352,6 +376,27 @@ def _code_verb(frame: Frame, tid: int, t0: int, t1: int, t_end: int, form: Form,
         (subj.chunk,) if subj and subj.how != "relative" and subj.chunk != frame.chunk_of[t0] else ())
     return Coded(form, pairs, modality, t0, t_end, chunks, slot, from_context, missing,
                  _governor_word(frame, subj.governor if subj else None, t0))
+
+
+#: How the mention layer names a country itself (not a city or region standing for it).
+COUNTRY_NAME_RULES = frozenset({"gazetteer:name", "gazetteer:alias"})
+
+
+def _situation(frame: Frame, start: int, own: int, skip) -> list[Ref]:
+    """The country where the object of a demand or condemnation happens: "menyerukan penghentian
+    segera kekerasan di Sudan" — a country named by its name right after the object noun, in the
+    verb's clause."""
+    for g, slot, tok in frame.scan(start, stop_at_verb=True, own=own, skip=skip):
+        if slot != "di":
+            continue
+        j = tok - 2  # the word before "di"
+        if j < start or frame.cls[j] != NOUNISH or not frame.words[j].isalpha():
+            return []
+        refs = frame.refs(g)
+        if refs and all(r.rule in COUNTRY_NAME_RULES and r.actor.kind == "country" for r in refs):
+            return refs
+        return []
+    return []
 
 
 def _governor_word(frame: Frame, governor: int | None, t: int) -> str | None:

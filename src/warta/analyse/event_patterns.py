@@ -59,6 +59,9 @@ class Pattern:
     implicit: bool = False  # the missing side may come from the discourse (event_partners)
     consume: bool = True  # its `with` words are no event of their own ("menolak bertemu")
     stance_target: bool = False  # the receiver may be a name set against ("aksi anti-AS")
+    # with no receiver in a slot, the country where the thing demanded or condemned happens is
+    # one ("menyerukan penghentian kekerasan di Sudan"); from `situation_target_types`
+    situation_target: bool = False
     # the `with` phrases by first word, longest first (a lookup per word instead of a scan)
     with_first: dict[str, tuple[Phrase, ...]] = field(default_factory=dict, compare=False, hash=False)
 
@@ -68,7 +71,7 @@ class Form:
     words: Phrase
     kind: FormKind
     pattern: Pattern
-    nya: bool = False  # the noun carried "-nya" (its possessor is a pronoun)
+    nya: bool = False  # the word carried "-nya": a noun's possessor, a verb's object is a pronoun
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,7 +142,8 @@ def _by_first_word(phrases: tuple[Phrase, ...]) -> dict[str, tuple[Phrase, ...]]
 
 
 def _pattern(raw: dict, order: int, noun_default: tuple[str, ...], overrides: dict[str, str],
-             implicit_types: frozenset[str] = frozenset()) -> Pattern:
+             implicit_types: frozenset[str] = frozenset(),
+             situation_types: frozenset[str] = frozenset()) -> Pattern:
     pid = raw.get("id") or f"#{order}"
     try:
         ptype, code = raw["type"], str(raw["cameo"])
@@ -182,6 +186,7 @@ def _pattern(raw: dict, order: int, noun_default: tuple[str, ...], overrides: di
                   and not raw.get("optional_target")),
         consume=bool(raw.get("consume", True)),
         stance_target=bool(raw.get("stance_target")),
+        situation_target=bool(raw.get("situation_target", ptype in situation_types)) and target is not None,
         with_first=_by_first_word(_phrases(raw.get("with"))),
     )
 
@@ -253,8 +258,9 @@ def build_lexicon(data: dict) -> EventLexicon:
     readings: dict[str, list[Form]] = {}
     seen_ids: set[str] = set()
     implicit_types = frozenset(str(t) for t in data.get("implicit_partner_types") or ())
+    situation_types = frozenset(str(t) for t in data.get("situation_target_types") or ())
     for order, raw in enumerate(data.get("patterns") or []):
-        p = _pattern(raw, order, noun_default, overrides, implicit_types)
+        p = _pattern(raw, order, noun_default, overrides, implicit_types, situation_types)
         if p.id in seen_ids:
             raise PatternError(f"pattern id {p.id} used twice")
         seen_ids.add(p.id)
@@ -266,6 +272,11 @@ def build_lexicon(data: dict) -> EventLexicon:
                 if kind == "noun":  # "kunjungannya", "serangannya"
                     nya = words[:-1] + (words[-1] + NYA,)
                     readings.setdefault(" ".join(nya), []).append(Form(nya, kind, p, nya=True))
+                elif (kind == "active" and len(words) == 1 and words[0].startswith("me") and not p.with_
+                      and not words[0].endswith(NYA) and p.target is not None and SLOT_OBJECT in p.target):
+                    # "mengecamnya", "menyerangnya": the enclitic is the object (Form.nya on a verb)
+                    nya = (words[0] + NYA,)
+                    readings.setdefault(nya[0], []).append(Form(nya, kind, p, nya=True))
     # A phrase also carries the readings of the shorter phrases it starts with, so the longest
     # match at a place is enough ("mengancam akan" also reads as "mengancam").
     for key in list(readings):

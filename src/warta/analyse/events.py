@@ -196,6 +196,8 @@ def _worth_framing(text: str, mentions: list, hits: list) -> bool:
             countries.add(a.country)
     if len(countries) >= 2 or anaphor_regex().search(text):
         return True
+    if countries and any(f.nya and f.kind == "active" for h in hits for f in h.forms):
+        return True  # "Prabowo lalu memujinya": the enclitic object points to an earlier actor
     return bool(countries) and any(f.pattern.target is None or f.pattern.optional_target
                                    or f.pattern.context_target for h in hits for f in h.forms)
 
@@ -214,6 +216,13 @@ def _code_sentence(doc: Doc, frame: Frame, s_idx: int, hits: list, lex: EventLex
             return []
         return [r for m in anaphora.resolve("first_person", offset, s_idx) for r in refs_of(m)]
 
+    def clitic(offset: int, subject: list[Ref]) -> list[Ref]:
+        if anaphora is None:
+            return []
+        m = anaphora.last_other(offset, s_idx, {r.actor.country for r in subject if r.actor.country},
+                                frozenset((r.start, r.end) for r in subject))
+        return refs_of(m) if m is not None else []
+
     coded_all: list[Coded] = []
     for tid, h in enumerate(hits):
         r = frame._tok_range(h.start, h.end)
@@ -222,7 +231,7 @@ def _code_sentence(doc: Doc, frame: Frame, s_idx: int, hits: list, lex: EventLex
         t0, t1 = r
         if any(t in consumed for t in range(t0, t1 + 1)):
             continue
-        coded, span = code_trigger(frame, tid, t0, t1, h.forms, lex, speaker)
+        coded, span = code_trigger(frame, tid, t0, t1, h.forms, lex, speaker, clitic)
         if span:
             consumed.update(range(span[0], span[1] + 1))
             frame.used.update(range(span[0], span[1] + 1))
@@ -349,7 +358,6 @@ def _date_for(frame: Frame, c: Coded, dates: list[DateExpr]) -> DateExpr | None:
     """The date expression of the trigger's clause nearest to it, else of the clause its subject
     came from, else one standing in a verbless part of the sentence (", Rabu (9/7/2025).")."""
     at = frame.starts[c.t0]
-
     def span(ch_i: int) -> tuple[int, int]:
         ch = frame.chunks[ch_i]
         return frame.starts[ch.start], frame.ends[min(ch.end, len(frame.ends)) - 1]
@@ -366,6 +374,21 @@ def _date_for(frame: Frame, c: Coded, dates: list[DateExpr]) -> DateExpr | None:
         lo, hi = span(ch_i)
         loose += [d for d in dates if lo <= d.start < hi]
     return min(loose, key=lambda d: abs(d.start - at)) if loose else None
+
+
+def _owns_date(frame: Frame, c: Coded, d: DateExpr) -> bool:
+    """Whether the date stands nearer to this event's words than to any other event phrase of
+    the sentence ("Perang Thailand-Kamboja … membayangi KTT ASEAN …, 26-28 Oktober 2025" dates the
+    summit, not the war). Words an event took as its `with` words count as that event's."""
+    own = frame.trigger_of[c.t0]
+    lo, hi = frame.starts[c.t0], frame.ends[c.t_end]
+    mine = max(lo - d.end, d.start - hi, 0)
+    for i, t in enumerate(frame.trigger_of):
+        if t < 0 or t == own or c.t0 <= i <= c.t_end or i in frame.used:
+            continue
+        if max(frame.starts[i] - d.end, d.start - frame.ends[i], 0) < mine:
+            return False
+    return True
 
 
 def story_date(doc: Doc) -> DateExpr | None:
@@ -421,7 +444,10 @@ def _events(doc: Doc, frame: Frame, s_idx: int, c: Coded, dates: list[DateExpr],
     d = _date_for(frame, c, dates)
     modality = c.modality
     if modality == "asserted" and d is not None and _after_publication(d.value or "", doc.published):
-        modality = "future"
+        if _owns_date(frame, c, d):
+            modality = "future"
+        else:
+            d = None  # another event's date (a summit to come), not this one's
     on = _as_date(d.value) if d is not None else None
     ref = doc.reference_date or doc.published  # an undated text: the latest date it states (dates stage)
     if on is not None and ref is not None and d is not None and ref.isoformat().startswith(d.value or ""):

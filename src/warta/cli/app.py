@@ -14,6 +14,8 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     add_completion=False,
+    # Markdown joins a docstring's wrapped lines into one paragraph in --help.
+    rich_markup_mode="markdown",
 )
 eval_app = typer.Typer(help="Measure quality against labelled data; prints the figures.", no_args_is_help=True)
 actors_app = typer.Typer(help="Inspect and maintain the actor dictionary.", no_args_is_help=True)

@@ -59,6 +59,8 @@ def digest_command(
     fmt: str = typer.Option("text", "--format", "-f", help="text | markdown | html | json"),
     db: Path = DbOption,
     no_save: bool = typer.Option(False, "--no-save", help="Do not write the day's stories to the database."),
+    all_days: bool = typer.Option(False, "--all-days", help="Build and store the stories of every day with "
+                                  "articles (what `warta serve` shows); prints no digest."),
     quiet: bool = QuietOption,
 ) -> None:
     """The 'Top N Dunia' world-news digest of a day: stories clustered across outlets, ranked, summarised."""
@@ -68,6 +70,18 @@ def digest_command(
 
     if fmt not in FORMATS:
         raise InputError(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
+    if all_days:
+        if day or no_save:
+            raise InputError("--all-days builds and stores every day: it goes without --date and --no-save")
+        con = open_store(db)
+        try:
+            days = [r[0] for r in con.execute("SELECT DISTINCT published FROM articles WHERE published IS NOT NULL "
+                                              "AND (language IS NULL OR language = 'id') ORDER BY 1").fetchall()]
+            built = refresh_stories(con, days, quiet)
+        finally:
+            con.close()
+        out.print(stories_line(built), highlight=False)
+        return
     edition: date | None = None
     if day:
         try:

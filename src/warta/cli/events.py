@@ -9,8 +9,9 @@ import typer
 
 from warta.cli.app import eval_app, out
 
-#: The development gold files, in the order they were labelled (the second batch counts once present).
-_GOLD_FILES = (Path("tests/gold/events-dev.jsonl"), Path("tests/gold/events-dev-2.jsonl"))
+#: The development gold files, in the order they were labelled (later batches count once present).
+_GOLD_FILES = (Path("tests/gold/events-dev.jsonl"), Path("tests/gold/events-dev-2.jsonl"),
+               Path("tests/gold/events-dev-3.jsonl"))
 _DEFAULT_SHARED = Path(os.environ.get("WARTA_SHARED", "../shared"))
 
 

@@ -123,6 +123,9 @@ def ingest_command(
         out.print(line)
         if stories:
             out.print(stories_line(story_days), highlight=False)
+    elif stories and report.ledger.stored:
+        out.print("[dim]not analysed, so no stories built: `warta reanalyze --pending` analyses the new "
+                  "articles and builds their days' stories[/]")
 
 
 @app.command("reanalyze")

@@ -78,8 +78,8 @@ def _say_what_the_digest_lacks(application: Any, db: Path) -> None:
         cur.close()
     if missing:
         err.print(f"[yellow]note:[/] {missing:,} day(s) with articles have no stories built, so no digest "
-                  f"(latest {latest}): build them with `warta digest --db {db} --date {latest}`, or "
-                  f"`warta reanalyze --db {db}` for every day", highlight=False)
+                  f"(latest {latest}): build them with `warta digest --db {db} --all-days` "
+                  f"(or one with --date {latest})", highlight=False)
 
 
 def _country(value: str, name: str) -> str:
