@@ -395,3 +395,17 @@ def test_openapi_and_docs_without_cdn(client: TestClient) -> None:
 def test_a_missing_database_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="no database"):
         create_app(tmp_path / "missing.duckdb")
+
+
+def test_app_serves_again_after_its_lifespan_restarts(tmp_path):
+    """A host that ends the lifespan and starts it again (as test runners do) gets a working app."""
+    from fastapi.testclient import TestClient
+
+    from warta.api.app import create_app
+    from tests.test_api_fixture import build_world_db
+
+    db = build_world_db(tmp_path / "w.duckdb")
+    app = create_app(db)
+    for _ in range(2):
+        with TestClient(app) as client:
+            assert client.get("/api/stats").status_code == 200

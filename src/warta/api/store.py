@@ -20,16 +20,22 @@ from warta.store import open_store
 class ReadOnlyStore:
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
-        self._con = open_store(self.path, read_only=True)
         self._lock = threading.Lock()
+        # Opened now so that a missing, locked or outdated database fails before any request.
+        self._con: duckdb.DuckDBPyConnection | None = open_store(self.path, read_only=True)
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
         with self._lock:
+            # A host may end the app's lifespan and start it again (test runners do): reopen then.
+            if self._con is None:
+                self._con = open_store(self.path, read_only=True)
             return self._con.cursor()
 
     def close(self) -> None:
         with self._lock:
-            self._con.close()
+            if self._con is not None:
+                self._con.close()
+                self._con = None
 
 
 def get_cursor(request: Request) -> Iterator[duckdb.DuckDBPyConnection]:
