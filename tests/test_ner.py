@@ -124,3 +124,36 @@ def test_model_info_records_scores():
     info = json.loads(ner.MODEL_INFO_PATH.read_text())
     assert info["dev"]["ALL"]["f1"] > 0.75
     assert info["bytes"] == ner.MODEL_PATH.stat().st_size
+
+
+# Sentences written for this test: names, roles, quotes, a long one and a one-word one.
+_DECODER_SENTENCES = [
+    "Menteri Luar Negeri Sugiono bertemu Menlu Jepang Takeshi Iwaya di Tokyo , Senin ( 3/11 ) .",
+    "Presiden Prabowo Subianto menyambut Perdana Menteri Malaysia Anwar Ibrahim di Istana Merdeka .",
+    "\" Kami tidak akan mundur , \" kata juru bicara Kementerian Pertahanan Thailand Surasant Kongsiri .",
+    "Dewan Keamanan PBB menggelar rapat darurat atas permintaan Aljazair dan Slovenia .",
+    "Hujan .",
+    ("Pertemuan antara delegasi Uni Eropa , Amerika Serikat , Ukraina dan Rusia di Jenewa yang dipimpin "
+     "oleh Marco Rubio serta Kaja Kallas berakhir tanpa kesepakatan setelah Kremlin menolak usulan "
+     "gencatan senjata yang diajukan Volodymyr Zelensky pekan lalu di Kyiv ."),
+]
+
+
+def test_decoder_gives_crfsuites_labels_for_windows_with_and_without_gazetteer():
+    """The numpy decoder must return exactly what pycrfsuite returns for the same features, for
+    whole sentences and for windows inside them, decoded one at a time or many side by side."""
+    attrs = ner.model_attributes()
+    windows = []
+    for text in _DECODER_SENTENCES:
+        toks = text.split()
+        gaz = [("B-ROLE" if t in {"Presiden", "Menteri", "Perdana"} else "B-LOC" if t in {"Tokyo", "Jenewa"} else None)
+               for t in toks]
+        n = len(toks)
+        for lo, hi in ((0, n), (0, max(1, n // 2)), (n // 3, n), (1, n - 1)):
+            if hi > lo:
+                windows.append((toks, None, lo, hi))
+                windows.append((toks, gaz, lo, hi))
+    expected = [ner.tagger().tag(ner.sentence_features(t, g, lo, hi, attrs)) for t, g, lo, hi in windows]
+    assert ner.tag_many(windows) == expected
+    assert [ner.tag(t, g, lo, hi) for t, g, lo, hi in windows] == expected
+    assert any(label != "O" for labels in expected for label in labels)  # the sentences do hold names

@@ -448,8 +448,8 @@ def _crf_spans(text: str, sent_bounds: list[tuple[int, int]], gaz: list[_Span], 
     covered_starts = [a for a, _ in covered]
     caps = [m.start() for m in _CAP_START.finditer(text)]
     common = ner.common_words()
-    out: list[_Span] = []
-    known_names: set[str] = set()  # words of the people the CRF found so far in this article
+    # first every window of every sentence that needs the CRF, decoded together ...
+    sentences: list[tuple[list[str], list[tuple[int, int]], list[str | None], list[int], list[tuple[int, int]]]] = []
     h = 0
     for s_start, s_end in sent_bounds:
         i = bisect.bisect_left(caps, s_start)
@@ -467,19 +467,25 @@ def _crf_spans(text: str, sent_bounds: list[tuple[int, int]], gaz: list[_Span], 
             h += 1
         sent_hits = hits[h:bisect.bisect_left(hit_starts, s_end, h)]
         gaz_tags = ner.gazetteer_tags(tok_spans, sent_hits)
+        candidates = _name_candidates(tok_texts, gaz_tags, 0, len(tok_texts), common)
+        if candidates:
+            sentences.append((tok_texts, tok_spans, gaz_tags, candidates, _windows(candidates, 0, len(tok_texts))))
+    labels_of = iter(ner.tag_many([(toks, gaz_tags, lo, hi) for toks, _, gaz_tags, _, windows in sentences
+                                   for lo, hi in windows]))
+    # ... then read in text order, each sentence's windows in turn
+    out: list[_Span] = []
+    known_names: set[str] = set()  # words of the people the CRF found so far in this article
+    for tok_texts, tok_spans, gaz_tags, candidates, windows in sentences:
         n = len(tok_texts)
-        candidates = _name_candidates(tok_texts, gaz_tags, 0, n, common)
-        if not candidates:
-            continue
         found: list[_Span] = []
-        for lo, hi in _windows(candidates, 0, n):
+        sentence_labels = [next(labels_of) for _ in windows]
+        for (lo, hi), labels in zip(windows, sentence_labels):
             inside = [i for i in candidates if lo <= i < hi]
             if all(tok_texts[i] in known_names for i in inside):
                 # every candidate is a word of a name the CRF already read as a person in this article
                 # ("… kata Lankov"): the same person again, without running the CRF
                 found += _runs_of_names(inside, tok_spans)
                 continue
-            labels = ner.tag(tok_texts, gaz_tags, lo, hi)
             if (lo > 0 and labels[0] != "O") or (hi < n and labels[-1] != "O"):
                 # a name runs over the window's edge: tag the whole sentence instead
                 lo, labels, found = 0, ner.tag(tok_texts, gaz_tags), []

@@ -28,7 +28,7 @@ EVENT_COLUMNS = ("article_id", "idx", "type", "mode", "cameo", "goldstein", "qua
                  "src_text", "src_name", "src_code", "src_country", "src_start", "src_end",
                  "tgt_text", "tgt_name", "tgt_code", "tgt_country", "tgt_start", "tgt_end",
                  "modality", "event_date", "date_granularity", "location",
-                 "sentence", "start_char", "end_char", "trigger", "rule", "mentions")
+                 "sentence", "start_char", "end_char", "trigger", "rule", "mentions", "confidence")
 QUOTE_COLUMNS = ("article_id", "idx", "text", "start_char", "end_char", "direct", "cue",
                  "speaker_text", "speaker_name", "speaker_code", "speaker_country", "sentence", "rule",
                  "speaker_start", "speaker_end")
@@ -68,7 +68,7 @@ def write_analyses(con: duckdb.DuckDBPyConnection, analyses: Iterable[Analysis])
             events.append((a.id, i, e.type, e.mode, e.cameo, e.goldstein, e.quad_class,
                            *_party(e.source), *_party(e.target),
                            e.modality, e.date, e.date_granularity, e.location,
-                           e.sentence, e.start, e.end, e.trigger, e.rule, e.mentions))
+                           e.sentence, e.start, e.end, e.trigger, e.rule, e.mentions, e.confidence))
         for i, q in enumerate(a.quotes):
             sp = q.speaker
             quotes.append((a.id, i, q.text, q.start, q.end, q.direct, q.cue,
@@ -143,7 +143,7 @@ def read_analyses(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str],
             modality=r["modality"] or "asserted", date=r["event_date"], date_granularity=r["date_granularity"],
             location=r["location"], sentence=r["sentence"] or 0, start=r["start_char"] or 0,
             end=r["end_char"] or 0, trigger=r["trigger"] or "", rule=r["rule"] or "",
-            mentions=r["mentions"] if r["mentions"] is not None else 1))
+            mentions=r["mentions"] if r["mentions"] is not None else 1, confidence=r["confidence"]))
     for r in _rows(con, "quotes", QUOTE_COLUMNS, found):
         out[r["article_id"]].quotes.append(Quote(
             text=r["text"], start=r["start_char"], end=r["end_char"], direct=bool(r["direct"]), cue=r["cue"],

@@ -201,9 +201,14 @@ def gdelt_mentions(con: duckdb.DuckDBPyConnection, f: ExportFilter = ExportFilte
                    r["url"] or r["article_id"], (r["sentence"] or 0) + 1,
                    r["src_start"] if r["src_start"] is not None else -1,
                    r["tgt_start"] if r["tgt_start"] is not None else -1,
-                   r["start_char"], 1, 100, r["doc_len"], 0, "",
+                   r["start_char"], 1, _percent(r["confidence"]), r["doc_len"], 0, "",
                    json.dumps({"article_id": r["article_id"], "trigger": r["trigger"], "rule": r["rule"],
                                "mentions": r["mentions"]}, ensure_ascii=False)]
+
+
+def _percent(confidence: float | None) -> int:
+    """GDELT's Confidence (percent): the event filter's, or 100 for an event it does not score."""
+    return 100 if confidence is None else max(1, round(100 * confidence))
 
 
 def write_tsv(rows: Iterator[list[Any]], out, header: tuple[str, ...] | None = None) -> int:
@@ -273,7 +278,7 @@ def plover_events(con: duckdb.DuckDBPyConnection, f: ExportFilter = ExportFilter
             "coded_date": analysed.date().isoformat() if analysed else None,
             "evidence": {"article_id": r["article_id"], "sentence": r["sentence"], "sentence_text": r["sentence_text"],
                          "start": r["start_char"], "end": r["end_char"], "trigger": r["trigger"], "rule": r["rule"],
-                         "mentions": r["mentions"]},
+                         "mentions": r["mentions"], "confidence": r["confidence"]},
         }
 
 

@@ -35,7 +35,7 @@ _EVENT_COLUMNS = (
     "e.src_text, e.src_name, e.src_code, e.src_country, e.src_start, e.src_end, "
     "e.tgt_text, e.tgt_name, e.tgt_code, e.tgt_country, e.tgt_start, e.tgt_end, "
     "e.modality, e.event_date, e.date_granularity, e.location, e.sentence, e.start_char, e.end_char, "
-    "e.trigger, e.rule, e.mentions, "
+    "e.trigger, e.rule, e.mentions, e.confidence, "
     f"{EVENT_DAY} AS day, a.title AS article_title, a.source AS article_source, "
     "a.published AS article_published, a.url AS article_url"
 )
