@@ -302,3 +302,32 @@ def test_lone_surnames_reach_curated_people_only(d) -> None:
         assert d.people_by_surname(word, generated=False) == []
     assert [e.name for e in d.people_by_surname("Mishustin", generated=False)] == ["Mikhail Mishustin"]
     assert d.is_title_word("Raja") and d.is_title_word("Presiden") and not d.is_title_word("Putin")
+
+
+def test_role_homes_and_generic_bodies_before_a_state(d) -> None:
+    # an office only one state has, or a body Indonesian news names bare for Indonesia's own
+    homes = {r.surface: r.home for r in d.find_roles("Ketua Duma, Panglima TNI, juru bicara Kemlu, "
+                                                      "Kementerian Luar Negeri dan Perdana Menteri hadir.")}
+    assert homes == {"Ketua Duma": "RUS", "Panglima TNI": "IDN", "juru bicara Kemlu": "IDN",
+                     "Kementerian Luar Negeri": "IDN", "Perdana Menteri": None}
+    # "DPR" alone is Indonesia's house; before a state it is that state's house
+    assert [(h.surface, h.entry.code) for h in d.find("DPR Filipina memakzulkan Wakil Presiden. DPR menolak.")] \
+        == [("DPR Filipina", "PHLLEG"), ("DPR", "IDNLEG")]
+    assert [(h.surface, h.entry.code) for h in d.find("DPR AS dan DPR RI bertemu.")] == \
+        [("DPR AS", "USALEG"), ("DPR RI", "IDNLEG")]
+    # Russia's parliament, Libya's governments, an ethnic group and its armed group
+    assert [(h.surface, h.entry.country) for h in d.find("Duma menyetujui usul GNA soal ARSA dan etnis Rohingya.")] \
+        == [("Duma", "RUS"), ("GNA", "LBY"), ("ARSA", "MMR"), ("etnis Rohingya", "MMR")]
+    assert d.get("ROHINGYA").kind == "group"
+
+
+def test_check_rejects_a_role_home_that_is_not_a_state(small_data: Path) -> None:
+    path = small_data / "roles.tsv"
+    path.write_text(path.read_text(encoding="utf-8") + "Ketua Majelis Contoh\tLEG\tKetua Majelis\t0\tXXX\n",
+                    encoding="utf-8")
+    result = actors_check.check(small_data, on=date(2025, 1, 1))
+    assert any("home 'XXX' is not a state key" in e for e in result.errors)
+    path.write_text(path.read_text(encoding="utf-8") + "Ketua Lain\tLEG\tKetua Lain\t0\tidn\n", encoding="utf-8")
+    problems = actor_files.Problems()
+    actor_files.read_roles(path, problems)
+    assert any("home (a country key or empty)" in p for p in problems)

@@ -230,3 +230,49 @@ def test_a_state_acting_is_gpe_and_a_place_is_loc():
     assert _at(doc, "Israel").label == "GPE"
     assert _at(doc, "Israel", 1).label == "LOC"
     assert {_at(doc, "Israel").actor.country, _at(doc, "Israel", 1).actor.country} == {"ISR"}
+
+
+# --- the fast paths keep the slow paths' answers --------------------------------------------------
+
+def test_sentence_tokens_equal_tokenizing_the_sentence_alone():
+    from warta.analyse import mentions
+
+    text = ("Kata dia.Prof. Budi Santoso tiba di Jl. Merdeka No. 5, lihat https://contoh.id/a?b=1. "
+            "Harga naik 1.500 persen; e-mail: redaksi@contoh.id. “Kami siap,” ujar Dr. Ani.")
+    # every start, including one right after a letter or a full stop (the "Prof." rule looks behind)
+    for start in range(len(text)):
+        for end in (start + 1, min(len(text), start + 40), len(text)):
+            toks, spans = mentions.tokenize(text[start:end])
+            assert mentions._sentence_tokens(text, start, end) == (toks, [(a + start, b + start) for a, b in spans])
+
+
+def test_group_references_in_a_long_text_count_salience_as_from_scratch(monkeypatch):
+    """_add_groups counts salience once, as it goes; each group must get what counting from scratch
+    over the mentions before it (its sentence's first) gives."""
+    from warta.analyse import mentions
+
+    seen = {}
+    real = mentions._add_groups
+
+    def spy(text, spans, d, on, sent_starts=None):
+        seen.update(spans=sorted(spans, key=lambda s: s.start), d=d, on=on, sent_starts=sent_starts)
+        return real(text, spans, d, on, sent_starts)
+
+    monkeypatch.setattr(mentions, "_add_groups", spy)
+    parts = ["Presiden Prabowo Subianto bertemu Presiden Prancis Emmanuel Macron di Paris.",
+             "Kedua negara sepakat memperkuat kerja sama pertahanan.",
+             "Rusia menolak tuduhan Amerika Serikat, dan kedua pihak saling mengecam.",
+             "Kedua pemimpin juga membahas Gaza bersama Perdana Menteri Malaysia Anwar Ibrahim.",
+             "Pemerintah Australia mengecam Iran. Kedua negara memanggil duta besar masing-masing."]
+    text = " ".join(parts[i % len(parts)] for i in (0, 1, 2, 1, 3, 4, 4, 2, 0, 3, 1, 1, 4, 3, 2, 0, 1))
+    doc = _doc(text)
+    groups = [m for m in doc.mentions if m.rule.startswith("coref:group")]
+    assert len(groups) >= 10 and len({tuple(a.country for a in g.actor.members) for g in groups}) >= 3
+    spans, d, on = seen["spans"], seen["d"], seen["on"]
+    for g in groups:
+        refers = g.rule.rsplit(":", 1)[1]
+        before = [s for s in spans if s.start < g.start]
+        expect = mentions._salient([s for s in before if s.start >= doc.sentences[g.sentence].start], refers, d, on)
+        if len(expect) < 2:
+            expect = mentions._salient(before, refers, d, on)
+        assert [(a.country, a.name) for a in g.actor.members] == [(a.country, a.name) for a in expect], g

@@ -255,3 +255,76 @@ def test_the_headline_can_give_a_person_the_state_the_text_leaves_out() -> None:
         assert again.actor.country == "PSE"
     doc = _doc(text)  # no headline: nothing to go by
     assert _at(doc, "Ahed Tamimi").actor.country is None
+
+
+# --- offices with a home state, bodies named after a state, ethnic groups -----------------------
+
+def test_russian_parliament_is_russia_with_or_without_a_known_speaker() -> None:
+    doc = _doc("Ketua Duma Vyacheslav Volodin mengatakan Duma akan membahas RUU itu. Ketua Duma Sergei "
+               "Petrovsky yang baru dilantik hadir, dan Parlemen Rusia (Duma) menyetujuinya pada Rabu.")
+    volodin = _at(doc, "Vyacheslav Volodin")
+    assert volodin.text.startswith("Ketua Duma") and volodin.actor.code == "RUSLEG"
+    assert _at(doc, "Duma", 1).actor.code == "RUSLEG" and _at(doc, "Duma", 1).text == "Duma"
+    unknown = _at(doc, "Sergei Petrovsky")  # not in the dictionary: the office gives the state
+    assert unknown.label == "PER" and unknown.actor.country == "RUS" and unknown.actor.code == "RUSLEG"
+    assert _country(doc, "Duma", 3) == "RUS"
+    assert "PNG" not in {m.actor.country for m in doc.mentions if m.actor}
+    doc = _doc("Anggota Duma Pyotr Tolstoy menyebut sanksi itu tidak berguna.")
+    assert _at(doc, "Pyotr Tolstoy").actor.code == "RUSLEG"
+
+
+def test_a_house_of_representatives_before_a_state_is_that_states() -> None:
+    doc = _doc("DPR Filipina memakzulkan wakil presiden. Ketua DPR Korea Selatan Park Min-jae menerima "
+               "delegasi DPR AS. Di Jakarta, Ketua DPR Puan Maharani mengatakan DPR akan memanggil menteri.")
+    assert _at(doc, "DPR Filipina").actor.code == "PHLLEG"
+    park = _at(doc, "Park Min-jae")
+    assert park.text.startswith("Ketua DPR Korea Selatan") and park.actor.code == "KORLEG"
+    assert _country(doc, "DPR AS") == "USA"
+    assert _country(doc, "Puan Maharani") == "IDN"
+    assert _at(doc, "DPR", 4).text == "DPR" and _country(doc, "DPR", 4) == "IDN"  # bare, in Indonesian context
+
+
+def test_indonesian_offices_named_without_a_state_are_indonesias() -> None:
+    doc = _doc("Menteri Imigrasi dan Pemasyarakatan Agus Andrianto bertemu Juru bicara Kemenlu Yohanes "
+               "Sitompul. Kementerian Luar Negeri menyatakan seluruh WNI di Iran aman.")
+    agus = _at(doc, "Agus Andrianto")
+    assert agus.label == "PER" and agus.actor.code == "IDNGOV"
+    assert agus.actor.role == "Menteri Imigrasi dan Pemasyarakatan"
+    spokesman = _at(doc, "Yohanes Sitompul")  # an unknown holder of an Indonesian office
+    assert spokesman.actor.country == "IDN" and spokesman.text.startswith("Juru bicara Kemenlu")
+    ministry = _at(doc, "Kementerian Luar Negeri")
+    assert ministry.text == "Kementerian Luar Negeri" and ministry.actor.code == "IDNGOV"
+    # a state in the phrase, or the same office of another state named before, wins
+    doc = _doc("Kementerian Luar Negeri Turki mengecam serangan itu. Menurut Kementerian Luar Negeri, "
+               "serangan itu melanggar hukum internasional.")
+    assert _country(doc, "Kementerian Luar Negeri Turki") == "TUR"
+    assert _country(doc, "Kementerian Luar Negeri", 1) == "TUR"
+
+
+def test_refugees_of_an_ethnic_group_are_a_group_not_the_state() -> None:
+    doc = _doc("Ratusan pengungsi Rohingya tiba di pantai Aceh. Militer Myanmar membantah menyerang warga "
+               "Rohingya, sementara ARSA menyerang pos polisi.")
+    refugees = _at(doc, "pengungsi Rohingya")
+    assert refugees.text == "pengungsi Rohingya" and refugees.actor.kind != "country"
+    assert refugees.actor.code == "MMRREF" and refugees.actor.country == "MMR"
+    assert _at(doc, "warga Rohingya").actor.kind == "group"
+    assert _at(doc, "ARSA").actor.code == "MMRREB"
+    assert _country(doc, "Militer Myanmar") == "MMR"
+
+
+def test_libyas_rival_governments() -> None:
+    doc = _doc("Pasukan GNA memukul mundur pasukan Haftar dari pinggiran Tripoli.", published=date(2019, 6, 1))
+    assert _at(doc, "Pasukan GNA").actor.code == "LBYMIL"
+    assert _country(doc, "Haftar") == "LBY"
+
+
+def test_a_bare_office_after_a_foreign_state_opened_the_sentence_before() -> None:
+    doc = _doc("Rusia menolak tuduhan itu. Pemerintah juga memanggil duta besar Jerman di Moskow.")
+    gov = _at(doc, "Pemerintah")
+    assert gov.actor.code == "RUSGOV" and gov.rule == "coref:role:subject"
+    # once the article has named Indonesia, a bare "Pemerintah" may well be Indonesia's: left alone
+    doc = _doc("Indonesia memantau situasi. Rusia menolak tuduhan itu. Pemerintah juga memanggil duta besar.")
+    assert _no_mention(doc, "Pemerintah")
+    # not when the state was not the previous sentence's subject
+    doc = _doc("Tuduhan itu dibantah Rusia. Pemerintah juga memanggil duta besar Jerman.")
+    assert _no_mention(doc, "Pemerintah")

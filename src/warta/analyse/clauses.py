@@ -22,8 +22,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
 
-import yaml
-
+from warta.lang import load_yaml
 from warta.model import Actor, Mention
 
 Phrase = tuple[str, ...]
@@ -67,6 +66,11 @@ class ClauseLexicon:
     time_adverbs: frozenset[str]
     time_words: frozenset[str]
     clausal_verbs: frozenset[str]
+    copulas: frozenset[str]
+    specifiers: tuple[Phrase, ...]
+    party_words: frozenset[str]
+    manner_preps: frozenset[str]
+    counterparts: frozenset[str]
     short_preps: frozenset[str]
     inverted_cues: frozenset[str]
     reciprocal_words: frozenset[str]
@@ -113,6 +117,11 @@ def build_clause_lexicon(data: dict) -> ClauseLexicon:
         time_adverbs=frozenset(str(x).lower() for x in (data.get("time_adverbs") or {}).get("words") or []),
         time_words=frozenset(str(x).lower() for x in (data.get("time_adverbs") or {}).get("after") or []),
         clausal_verbs=frozenset(str(x).lower() for x in data.get("clausal_verbs") or []),
+        copulas=frozenset(str(x).lower() for x in data.get("copulas") or []),
+        specifiers=tuple(sorted(_phrases(data.get("specifiers")), key=len, reverse=True)),
+        party_words=frozenset(str(x).lower() for x in data.get("party_words") or []),
+        manner_preps=frozenset(str(x).lower() for x in data.get("manner_prepositions") or []),
+        counterparts=frozenset(str(x).lower() for x in data.get("counterparts") or []),
         short_preps=frozenset(str(x).lower() for x in data.get("short_prepositions") or []),
         inverted_cues=frozenset(str(x).lower() for x in data.get("inverted_cues") or []),
         reciprocal_words=frozenset(str(x).lower() for x in data.get("reciprocal_words") or []),
@@ -124,7 +133,7 @@ def build_clause_lexicon(data: dict) -> ClauseLexicon:
 @cache
 def load_clause_lexicon() -> ClauseLexicon:
     text = resources.files("warta.lang.id").joinpath("clauses.yaml").read_text(encoding="utf-8")
-    return build_clause_lexicon(yaml.safe_load(text))
+    return build_clause_lexicon(load_yaml(text))
 
 
 @lru_cache(maxsize=65536)
@@ -231,6 +240,12 @@ class Frame:
     question: bool = False
     # "anti-AS", "pro-Rusia": (first token, last token, refs, prefix) of actors named as a stance
     stances: list[tuple[int, int, list[Ref], str]] = field(default_factory=list)
+    # trigger ids of event nouns whose possessor is their doer and that stand right after a
+    # preposition of reason ("berterima kasih atas bantuan Jepang"): set by the event coder
+    reason_nouns: frozenset[int] = frozenset()
+    # units that name where a meeting or agreement took place ("Pertemuan Berlin antara …"): no
+    # actor, so never a subject; set by the event coder
+    venue_units: frozenset[int] = frozenset()
 
     # -------------------------------------------------------------------------------- building
     @classmethod
@@ -668,8 +683,8 @@ class Frame:
         return self.units[self.groups[group][-1]].last
 
     def first_bare_group(self, lo: int, hi: int) -> int | None:
-        for u in self.units:
-            if lo <= u.first < hi and u.pp is None:
+        for k, u in enumerate(self.units):
+            if lo <= u.first < hi and u.pp is None and k not in self.venue_units:
                 return u.group
         return None
 
@@ -696,8 +711,25 @@ class Frame:
             g = None  # the actor is the last verb's object; "untuk <verb>" goes back to its subject
             s = self.subject_of(self._verb_start(last_verb, body), depth + 1) if depth < 6 else None
             return Subject(s.group, last_verb, s.chunk, s.how) if s else None
+        if g is not None and last_verb is not None and depth < 6 and self.words[last_verb] not in (
+                self.lex.clausal_verbs | self.lex.complement_verbs):
+            vs = self._verb_start(last_verb, body)
+            s = self.subject_of(vs, depth + 1)
+            if s is not None and s.chunk == c and s.governor is None and self._possessor_only(s.group, body):
+                # "Keputusan Israel memblokade Gaza menuai kecaman …": the noun phrase with its
+                # clause is the subject, and it is the possessor's deed — not Gaza's
+                return Subject(s.group, None, c, "clause")
         if g is not None:
             return Subject(g, last_verb, c, "control" if last_verb is not None else "clause")
+        if last_verb is not None and depth < 6 and self._manner_verb(t, lo):
+            # "Israel meluncurkan operasi militer dengan menyerang Iran": a verb right after
+            # "dengan", "untuk", "guna" … is done by the subject of the verb before it
+            vs = self._verb_start(last_verb, body)
+            s = self.subject_of(vs, depth + 1)
+            # what governs the first verb governs this one too, and its cues count ("Korsel ingin
+            # menggunakan bantuannya untuk menekan Korut": wanted, not done)
+            gov = s.governor if s is not None and s.governor is not None else (vs if vs < last_verb else None)
+            return Subject(s.group, gov, s.chunk, s.how) if s else None
         if self.bare_noun_phrase(lo, t):
             return None  # a subject the mention layer did not resolve ("latihan itu tidak bertujuan …")
         if last_verb is None and self.words[t] in self.lex.inverted_cues:
@@ -710,6 +742,14 @@ class Frame:
             s = self.subject_of(self._verb_start(last_verb, body), depth + 1)
             return Subject(s.group, last_verb, s.chunk, s.how) if s else None
         return self._omitted_subject(c, depth)
+
+    def _manner_verb(self, t: int, lo: int) -> bool:
+        """Whether the verb at t stands right after a preposition of manner or purpose
+        ("dengan menyerang", "untuk menekan"), auxiliaries aside."""
+        j = t - 1
+        while j >= lo and self.cls[j] == AUX:
+            j -= 1
+        return j >= lo and self.cls[j] == PREP and self.words[j] in self.lex.manner_preps
 
     def _takes_subject_after(self, verb: int, g: int, t: int) -> bool:
         """Whether the actor group g after ``verb`` is the subject of the predicate at t: after a verb
@@ -816,7 +856,7 @@ class Frame:
             return None
         ch = self.chunks[c]
         if ch.kind == "relative":
-            return self._antecedent(c)
+            return self._antecedent(c, depth)
         if ch.kind in ("coordinate", "subordinate"):
             if all(self.chunks[k].kind == "subordinate" for k in range(0, c + 1)):
                 # sentence-initial "Setelah bertemu Xi, Putin …": the main clause follows
@@ -828,10 +868,11 @@ class Frame:
             prev = self.chunks[c - 1] if c > 0 else None
             if (ch.kind == "coordinate" and prev is not None and prev.kind == "relative"
                     and self.own_subject(c - 1) is None
+                    and not (ch.start > 0 and self.words[ch.start - 1] == ")")  # "(… yang …) dan"
                     and any(self.cls[i] == VERB for i in range(prev.body, prev.end))):
                 # "individu yang membiayai … dan mendukung program nuklir": the "dan" clause goes on
                 # describing the noun "yang" describes, whoever that is
-                return self._antecedent(c - 1)
+                return self._antecedent(c - 1, depth)
             j = c - 1
             while j > 0 and (self.chunks[j].kind == "relative" or self._appositive(j)):
                 j -= 1
@@ -851,6 +892,7 @@ class Frame:
             # ("Mishustin, pejabat tertinggi Rusia yang …, mengadakan …"; "Di lain pihak, Israel
             # dan para pendukungnya, termasuk AS, kerap menuding …").
             candidate = None
+            named = appositive = False
             j = c - 1
             while j >= 0:
                 cj = self.chunks[j]
@@ -861,8 +903,20 @@ class Frame:
                 if has_verb:
                     break
                 g = self.first_bare_group(cj.body, cj.end)
-                if g is not None:
-                    candidate = (g, j)
+                spec = self._specified_unit(cj.body) if cj.body < cj.end else None
+                if spec is not None:
+                    # "Negara-negara Eropa, termasuk Jerman dan Prancis, mengecam …": the named
+                    # members act for a noun phrase the mention layer did not resolve
+                    candidate, named, appositive = (self.units[spec[0]].group, j), True, False
+                elif g is not None and not (candidate is not None and named and not self.refs(g)) \
+                        and not (candidate is not None and appositive and self._possessor_only(g, cj.body)):
+                    # the earliest phrase with an actor, unless that actor only owns the head
+                    # noun a later appositive names ("Bekas penguasa kolonial Guinea, Perancis, …")
+                    candidate, named = (g, j), False
+                    # a person named after a title ("Ketua PBB, Ban Ki-moon, …") holds the title's
+                    # office: the titled body stays the subject; a state or body named so replaces it
+                    appositive = self._only_unit(cj) and not all(
+                        r.actor.kind == "person" for r in self.refs(g))
                 j -= 1
             if candidate is not None:
                 return Subject(candidate[0], None, candidate[1], "sentence")
@@ -877,7 +931,7 @@ class Frame:
             return Subject(g, None, 1, "sentence") if g is not None else None
         return None
 
-    def _antecedent(self, c: int) -> Subject | None:
+    def _antecedent(self, c: int, depth: int = 0) -> Subject | None:
         """The noun phrase a "yang" clause describes: "deklarasi G7 yang …" -> G7."""
         j = self.chunks[c].start - 1
         if j >= 0 and self.words[j] == ",":
@@ -892,6 +946,15 @@ class Frame:
             elif k not in (NOUNISH, CONJ, AUX):
                 break
             j -= 1
+        if leftmost is None and depth < 6:
+            # "Rusia adalah (salah satu) negara pertama (di antara negara-negara besar) yang
+            # mengakui …": the noun "yang" describes is what the copula says its subject is
+            k = j
+            while k >= 0 and self.cls[k] in (NOUNISH, PREP, AUX, CONJ) and j - k < 8:
+                k -= 1
+            if k >= 0 and self.words[k] in self.lex.copulas and k + 1 < self.chunks[c].start:
+                s = self.subject_of(k, depth + 1)
+                return Subject(s.group, None, s.chunk, "relative") if s is not None else None
         if leftmost is None:
             return None
         u = self.units[leftmost]
@@ -916,12 +979,37 @@ class Frame:
             i = self.chunks[c].body  # "mendesak agar Israel …": the complement clause's actors
         yielded = False
         n = len(self.words)
+        noun_prep: str | None | bool = False  # the preposition in front of an unresolved noun phrase
         # the clause's end, or the opener of the next one (a "yang" or "dan" that may go on)
         while i < end or (i == end < n and self.cls[i] == BOUNDARY):
             k = self.cls[i]
             if (own >= 0 and self.trigger_of[i] == own) or (skip and skip[0] <= i <= skip[1]):
                 i += 1
                 continue
+            if noun_prep is not False and not yielded:
+                spec = self._specified_unit(i)
+                if spec is not None:
+                    # "mendesak negara-negara terkait, khususnya Korea Utara, …": the actors after
+                    # a specifying word are the ones the noun phrase means
+                    u, own_prep = spec
+                    g = self.units[u].group
+                    yield g, own_prep or noun_prep or "object", self.units[u].first
+                    yielded = True
+                    i = self.group_last(g) + 1
+                    end = max(end, self.chunks[self.chunk_of[i - 1]].end)
+                    prep, noun_prep = None, False
+                    continue
+            if (k == NOUNISH and not yielded and self.words[i] in self.lex.counterparts and i + 2 < n
+                    and self.prep_of.get(i + 1) in ("dari", "asal") and self.cls[i + 2] == UNIT):
+                # "bertemu dengan mitranya dari China": the counterpart is of that country
+                g = self.units[self.unit_of[i + 2]].group
+                yield g, prep or "object", i + 2
+                yielded = True
+                i = self.group_last(g) + 1
+                prep, noun_prep = None, False
+                continue
+            if k == NOUNISH and noun_prep is False and self.words[i][0].isalpha():
+                noun_prep = prep
             if k == PREP:
                 prep = self.prep_of[i]
                 if prep in self.lex.short_preps and i + 2 < end and self.cls[i + 1] == NOUNISH \
@@ -962,6 +1050,36 @@ class Frame:
             if agent is not None:  # "mengecam serangan yang dilakukan X"
                 yield agent, "object", self.group_first(agent)
 
+    def _possessor_only(self, g: int, body: int) -> bool:
+        """Whether group g stands after a common noun it possesses, from the start of its phrase
+        ("penguasa kolonial Guinea"): the phrase is about the head noun, not the actor."""
+        first = self.group_first(g)
+        return first > body and all(self.cls[k] == NOUNISH for k in range(body, first))
+
+    def _only_unit(self, ch: Chunk) -> bool:
+        """Whether the clause is one actor phrase and its punctuation (", Perancis,")."""
+        toks = [k for k in range(ch.body, ch.end) if self.cls[k] != PUNCT]
+        return bool(toks) and all(self.cls[k] in (UNIT, CONJ) for k in toks)
+
+    def _specified_unit(self, i: int) -> tuple[int, str | None] | None:
+        """The actor unit a specifying word at token i (after an optional comma) introduces:
+        ", khususnya Korea Utara", "terutama AS", ", yakni Yordania dan Mesir"."""
+        n, words = len(self.words), self.words
+        j = i + 1 if words[i] == "," else i
+        if j >= n:
+            return None
+        for ph in self.lex.specifiers:
+            if tuple(words[j:j + len(ph)]) == ph:
+                k = j + len(ph)
+                if k < n and words[k] == ",":
+                    k += 1
+                prep = None
+                if k + 1 < n and self.cls[k] == PREP:
+                    prep = self.prep_of.get(k)  # "kesepakatan dagang, termasuk dengan China"
+                    k += 1
+                return (self.unit_of[k], prep) if k < n and self.cls[k] == UNIT else None
+        return None
+
     def _agent_of_relative(self, i: int) -> int | None:
         """The doer named in the "yang" clause at token i: "yang <agentive passive> (oleh) X"
         ("serangan yang dilakukan Israel") or "yang X <bare verb>" ("serangan yang mereka
@@ -981,6 +1099,8 @@ class Frame:
         j += 1
         if j < n and self.words[j] == "oleh":
             j += 1
+        if j + 1 < n and self.words[j] in self.lex.party_words and self.cls[j + 1] == UNIT:
+            j += 1  # "bantuan yang diberikan oleh pihak Amerika Serikat"
         if j < n and self.cls[j] == UNIT:
             return self.units[self.unit_of[j]].group
         return None

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from warta.analyse.clauses import AUX, BOUNDARY, NOUNISH, PREP, PUNCT, UNIT, VERB, Frame, Ref, Subject
 from warta.analyse.event_patterns import NYA, SLOT_OBJECT, EventLexicon, Form, Pattern
-from warta.analyse.modality import clause_modality, noun_modality
+from warta.analyse.modality import clause_modality, lifted_cues, noun_modality
 from warta.model import MUTUAL_TYPES, Modality
 
 #: Clause openers a `with` phrase may lie beyond: "yang" (the object's clause) and the
@@ -170,15 +170,40 @@ def _behind_event_noun(frame: Frame, start: int, tok: int, own: int, skip: tuple
     for i in range(start, tok):
         t = frame.trigger_of[i]
         if t >= 0 and t != own and frame.cls[i] != VERB and not (skip and skip[0] <= i <= skip[1]):
+            if t in frame.reason_nouns and _possessor_of(frame, t, tok):
+                continue  # "berterima kasih atas bantuan Jepang": the noun's doer is the receiver
             return True
     return False
+
+
+def _possessor_of(frame: Frame, t: int, tok: int) -> bool:
+    """Whether the phrase at ``tok`` follows the event noun ``t`` with nothing but the head words
+    of its own noun phrase between ("atas kunjungan Presiden Indonesia")."""
+    j = tok - 1
+    while j >= 0 and frame.trigger_of[j] < 0 and frame.cls[j] == NOUNISH and tok - j <= 3:
+        j -= 1
+    return j >= 0 and frame.trigger_of[j] == t
+
+
+def _direct(frame: Frame, start: int, tok: int) -> bool:
+    """Whether the phrase at ``tok`` follows the trigger ending before ``start`` with no noun phrase
+    of the trigger's object between — one modifier of a trigger that ends in its event noun
+    ("melancarkan serangan udara di Gaza") is no object."""
+    nouns = sum(1 for i in range(start, tok) if frame.cls[i] == NOUNISH and frame.words[i][0].isalnum())
+    trig = frame.trigger_of
+    return nouns == 0 or (nouns == 1 and start > 1 and trig[start - 1] >= 0 and trig[start - 1] == trig[start - 2])
 
 
 def _first_in_slots(frame: Frame, start: int, slots: tuple[str, ...], reach: bool, own: int,
                     skip: tuple[int, int] | None) -> tuple[int, str] | None:
     for g, slot, tok in frame.scan(start, stop_at_verb=not reach, own=own, skip=skip):
+        if slot not in slots and slot + DIRECT in slots and _direct(frame, start, tok):
+            slot += DIRECT  # "melancarkan serangan di Gaza" (not "menyerang kondisi HAM di China")
+        through = slot not in slots and slot + THROUGH in slots
+        if through:
+            slot += THROUGH  # "menengahi perundingan antara Israel dan Hamas"
         if slot in slots:
-            if slot != SLOT_OBJECT and _behind_event_noun(frame, start, tok, own, skip):
+            if slot != SLOT_OBJECT and not through and _behind_event_noun(frame, start, tok, own, skip):
                 continue
             if reach and slot == SLOT_OBJECT and tok > start and not any(
                     frame.cls[i] == VERB and frame.trigger_of[i] != own for i in range(start, tok)):
@@ -204,12 +229,36 @@ def _between(frame: Frame, start: int, first: list[Ref], own: int, skip) -> list
     return first
 
 
+#: A target slot marked so ("di!") holds only a phrase right after the trigger, with no noun
+#: phrase of its own object between: the place of an attack is its target, a place the object is
+#: in is not.
+DIRECT = "!"
+#: A target slot marked so ("antara+") may stand behind an event noun in the trigger's object:
+#: a mediator mediates between the parties of the talks ("menengahi perundingan antara X dan Y").
+THROUGH = "+"
+
 #: Types of nouns after "atas"/"berdasarkan" whose doer acted on the clause's subject ("atas
 #: permintaan Serbia"); "sebagai balasan atas serangan X" is no attack on the subject.
 ON_BEHALF_TYPES = frozenset({"REQUEST"})
 
 #: Types whose nouns take a venue right after them ("KTT Jakarta", "Pertemuan Berlin").
 VENUE_TYPES = frozenset({"CONSULT", "AGREE"})
+
+
+def venue_units(frame: Frame, hits: list) -> frozenset[int]:
+    """Units right after a meeting or agreement noun that name a city, the venue ("Pertemuan
+    Berlin antara …", "KTT Jakarta"): where it happened, not who took part."""
+    out = set()
+    for h in hits:
+        if not any(f.kind == "noun" and f.pattern.type in VENUE_TYPES for f in h.forms):
+            continue
+        r = frame._tok_range(h.start, h.end)
+        if r is None or r[1] + 1 >= len(frame.words):
+            continue
+        k = frame.unit_of[r[1] + 1]
+        if k >= 0 and frame.units[k].refs and all(_is_venue(x) for x in frame.units[k].refs):
+            out.add(k)
+    return frozenset(out)
 
 
 def _is_venue(r: Ref) -> bool:
@@ -355,7 +404,12 @@ def _code_verb(frame: Frame, tid: int, t0: int, t1: int, t_end: int, form: Form,
         if prev is not None:
             pairs = _valid(_pairs(p, src, frame.refs(prev)), p)
     from_context = False
-    if not pairs and p.context_target and src and not tgt and _object_word(frame, t_end + 1, p.context_words):
+    own_side = bool(tgt) and {t.actor.country for t in tgt} <= {s.actor.country for s in src}
+    if (p.context_target and src and (not pairs or own_side) and (not tgt or own_side)
+            and _object_word(frame, t_end + 1, p.context_words)
+            and (not p.context_any or _points_back(frame, t_end + 1))):
+        # "Beijing membantah tuduhan itu"; "pejabat AS membantah keterlibatan militer AS": a
+        # denial of one's own part answers whoever made the charge
         pairs = [(s, None) for s in src if s.actor.country]  # "Beijing membantah tuduhan itu"
         from_context = True
     missing = None
@@ -371,7 +425,8 @@ def _code_verb(frame: Frame, tid: int, t0: int, t1: int, t_end: int, form: Form,
             return None  # an active verb's doer is its subject, named or not
     if not pairs:
         return None
-    modality = clause_modality(frame, _clause_lo(frame, subj, t0), t0, subj.governor if subj else None)
+    modality = clause_modality(frame, _clause_lo(frame, subj, t0), t0, subj.governor if subj else None,
+                               lifted=lifted_cues(p.performative, p.pledge))
     chunks = (frame.chunk_of[t0],) + (
         (subj.chunk,) if subj and subj.how != "relative" and subj.chunk != frame.chunk_of[t0] else ())
     return Coded(form, pairs, modality, t0, t_end, chunks, slot, from_context, missing,
@@ -459,8 +514,21 @@ def _slots_open(frame: Frame, start: int, slots: tuple[str, ...], own: int, skip
 def _object_word(frame: Frame, i: int, words: tuple) -> bool:
     """Whether one of ``words`` heads the object right after token i."""
     for j in range(i, min(i + 2, len(frame.words))):
-        if (frame.words[j],) in words:
+        w = frame.words[j]
+        if (w,) in words or (w.endswith(NYA) and (w[:-len(NYA)],) in words):  # "keterlibatannya"
             return True
+    return False
+
+
+def _points_back(frame: Frame, i: int) -> bool:
+    """Whether the object noun phrase at token i ends in "itu"/"tersebut"/"ini" ("peluncuran
+    rudal tersebut"), within a few words and its clause."""
+    end = frame.chunks[frame.chunk_of[i]].end if i < len(frame.words) else i
+    for j in range(i + 1, min(i + 4, end)):
+        if frame.words[j] in ANAPHORIC_ENDS:
+            return True
+        if frame.cls[j] != NOUNISH and frame.trigger_of[j] < 0:
+            return False
     return False
 
 

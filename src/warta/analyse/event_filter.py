@@ -30,8 +30,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-import yaml
-
+from warta.lang import load_yaml
 from warta.model import MUTUAL_TYPES, Doc, Event, Mention
 
 Features = dict[str, float]
@@ -57,7 +56,7 @@ class FilterCues:
 @cache
 def load_cues() -> FilterCues:
     text = resources.files("warta.lang.id").joinpath("event_filter.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text) or {}
+    data = load_yaml(text) or {}
     pats = {}
     for name, words in data.items():
         alts = sorted((re.escape(str(w).lower()).replace(r"\ ", r"\s+") for w in words or ()), key=len, reverse=True)

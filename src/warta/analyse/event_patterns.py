@@ -14,9 +14,9 @@ from importlib import resources
 from typing import Literal
 
 import ahocorasick
-import yaml
 
 from warta.analyse.event_morphology import DEFAULT_KINDS, MorphologyError, expand
+from warta.lang import load_yaml
 from warta.model import PLOVER_TYPES
 from warta.ontology import cameo_codes
 
@@ -62,6 +62,15 @@ class Pattern:
     # with no receiver in a slot, the country where the thing demanded or condemned happens is
     # one ("menyerukan penghentian kekerasan di Sudan"); from `situation_target_types`
     situation_target: bool = False
+    # a speech act that saying it does ("Kami ingin mengucapkan terima kasih"): a wish to do it
+    # right before it is no future (modality.yaml `performative_cues`)
+    performative: bool = False
+    # context_target `of: any`: the earlier event need not be against the doer ("Jepang mengecam
+    # peluncuran tersebut": whoever launched), and the object must point back ("… itu/tersebut")
+    context_any: bool = False
+    # a pledge that readiness states ("Rusia siap menjalin kerja sama dengan Indonesia"): the
+    # words of readiness (modality.yaml `pledge_cues`) make it no future
+    pledge: bool = False
     # the `with` phrases by first word, longest first (a lookup per word instead of a scan)
     with_first: dict[str, tuple[Phrase, ...]] = field(default_factory=dict, compare=False, hash=False)
 
@@ -118,6 +127,7 @@ class EventLexicon:
     intent_types: frozenset[str] = frozenset()  # stated intentions of these types are threats
     intent_governors: frozenset[str] = frozenset()
     intent_cameo: str = "138"
+    reason_prepositions: frozenset[str] = frozenset()  # "atas bantuan Jepang": the possessor is the receiver
     statements: tuple[StatementPattern, ...] = ()
     statement_automaton: ahocorasick.Automaton | None = None  # cue -> (length, patterns)
 
@@ -188,6 +198,8 @@ def _pattern(raw: dict, order: int, noun_default: tuple[str, ...], overrides: di
         stance_target=bool(raw.get("stance_target")),
         situation_target=bool(raw.get("situation_target", ptype in situation_types)) and target is not None,
         with_first=_by_first_word(_phrases(raw.get("with"))),
+        performative=bool(raw.get("performative")), pledge=bool(raw.get("pledge")),
+        context_any=(raw.get("context_target") or {}).get("of") == "any",
     )
 
 
@@ -312,6 +324,7 @@ def build_lexicon(data: dict) -> EventLexicon:
         intent_types=frozenset(str(t) for t in (data.get("intent_threats") or {}).get("types", ())),
         intent_governors=frozenset(str(w).lower() for w in (data.get("intent_threats") or {}).get("governors", ())),
         intent_cameo=str((data.get("intent_threats") or {}).get("cameo", "138")),
+        reason_prepositions=frozenset(str(w).lower() for w in data.get("reason_prepositions") or ()),
     )
 
 
@@ -319,7 +332,7 @@ def build_lexicon(data: dict) -> EventLexicon:
 def load_lexicon() -> EventLexicon:
     """The packaged event patterns, compiled once per process."""
     text = resources.files("warta.lang.id").joinpath("events.yaml").read_text(encoding="utf-8")
-    return build_lexicon(yaml.safe_load(text))
+    return build_lexicon(load_yaml(text))
 
 
 _WORDCHAR = re.compile(r"\w")

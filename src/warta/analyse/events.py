@@ -18,7 +18,7 @@ from datetime import date
 from warta.analyse import event_filter
 from warta.analyse.clauses import NOUNISH, VERB, Frame, Ref, anaphor_regex, refs_of
 from warta.analyse.event_anaphora import AnaphorContext
-from warta.analyse.event_arguments import Coded, code_trigger
+from warta.analyse.event_arguments import Coded, code_trigger, venue_units
 from warta.analyse.event_filter import FilterModel
 from warta.analyse.event_merge import collapse, confirm_pairs
 from warta.analyse.event_partners import Half, complete
@@ -223,6 +223,8 @@ def _code_sentence(doc: Doc, frame: Frame, s_idx: int, hits: list, lex: EventLex
                                 frozenset((r.start, r.end) for r in subject))
         return refs_of(m) if m is not None else []
 
+    frame.reason_nouns = _reason_nouns(frame, hits, lex)
+    frame.venue_units = venue_units(frame, hits)
     coded_all: list[Coded] = []
     for tid, h in enumerate(hits):
         r = frame._tok_range(h.start, h.end)
@@ -258,12 +260,32 @@ def _code_sentence(doc: Doc, frame: Frame, s_idx: int, hits: list, lex: EventLex
             continue
         for e in _events(doc, frame, s_idx, c, dates, visit_place):
             if c.from_context:
-                e = _receiver_from_context(e, c.form.pattern.context_target, (earlier or []) + out)
+                e = _receiver_from_context(e, c.form.pattern.context_target, (earlier or []) + out,
+                                           c.form.pattern.context_any)
                 if e is not None:
                     e.rule += "+context"
             if e is not None:
                 out.append(e)
     return out
+
+
+def _reason_nouns(frame: Frame, hits: list, lex: EventLexicon) -> frozenset[int]:
+    """Trigger ids of event nouns done by their possessor that follow a preposition of reason:
+    "berterima kasih atas bantuan Jepang", "mengecam keras atas serangan Israel" — the one thanked
+    or blamed is the noun's possessor."""
+    if not lex.reason_prepositions:
+        return frozenset()
+    out = set()
+    for tid, h in enumerate(hits):
+        nouns = [f for f in h.forms if f.kind == "noun"]
+        if not nouns or any(f.pattern.possessor != "source" for f in nouns):
+            continue
+        r = frame._tok_range(h.start, h.end)
+        if r is None or r[0] == 0:
+            continue
+        if frame.prep_of.get(r[0] - 1) in lex.reason_prepositions:
+            out.add(tid)
+    return frozenset(out)
 
 
 def _intent_threats(doc: Doc, frame: Frame, s_idx: int, c: Coded, lex: EventLexicon, dates: list[DateExpr],
@@ -303,12 +325,15 @@ def _sentence_candidates(frame: Frame, known: list[Ref]) -> list[Participant]:
     return out
 
 
-def _receiver_from_context(e: Event, types: tuple[str, ...], earlier: list[Event]) -> Event | None:
+def _receiver_from_context(e: Event, types: tuple[str, ...], earlier: list[Event],
+                           any_target: bool = False) -> Event | None:
     """"Beijing membantah tuduhan itu": the accusation is the latest earlier one against Beijing's
-    country; its doer receives the denial. None when the article holds no such event."""
+    country; its doer receives the denial. With ``any_target`` the latest earlier event of those
+    types by another country, against anyone ("Jepang mengecam peluncuran tersebut"). None when
+    the article holds no such event."""
     for prior in reversed(earlier):
-        if (prior.type in types and prior.target is not None and prior.target.country == e.source.country
-                and prior.source.country != e.source.country):
+        if (prior.type in types and prior.source.country != e.source.country and (
+                any_target or (prior.target is not None and prior.target.country == e.source.country))):
             src = prior.source
             return replace(e, target=Participant(text=src.text, name=src.name, code=src.code,
                                                  country=src.country, start=src.start, end=src.end))

@@ -232,6 +232,25 @@ def tokenize(text: str) -> tuple[list[str], list[tuple[int, int]]]:
     return [text[a:b] for a, b in spans], spans
 
 
+_WORD_OR_DOT = re.compile(r"[\w.]")
+
+
+def _sentence_tokens(text: str, start: int, end: int) -> tuple[list[str], list[tuple[int, int]]]:
+    """``tokenize(text[start:end])`` with spans into ``text``: the pattern runs on the article
+    itself (no slice, no shifting) unless the character before the sentence could change a
+    look-behind (the tokenizer's "Prof." rule looks at it; a slice sees nothing there)."""
+    try:
+        from warta.analyse.tokenize import token_pattern
+    except ImportError:
+        token_pattern = None
+    if token_pattern is None or (start > 0 and _WORD_OR_DOT.match(text, start - 1)):
+        toks, spans = tokenize(text[start:end])
+        return toks, [(a + start, b + start) for a, b in spans]
+    web = text.find("@", start, end) >= 0 or text.find("://", start, end) >= 0 or text.find("www.", start, end) >= 0
+    spans = [m.span() for m in token_pattern(web).finditer(text, start, end)]
+    return [text[a:b] for a, b in spans], spans
+
+
 # ---------------------------------------------------------------------------------------------
 # Working spans
 # ---------------------------------------------------------------------------------------------
@@ -247,6 +266,7 @@ class _Span:
     sector: str | None = None  # role hits
     title: str | None = None  # role hits
     parts: list["_Span"] = field(default_factory=list)
+    home: str | None = None  # role hits: the office's state when the text names none ("Ketua Duma")
     # role phrases: the canonical titles and sectors of their role words, head first
     chain: list[tuple[str, str | None]] = field(default_factory=list)
 
@@ -308,7 +328,7 @@ def find_mentions(doc: Doc) -> None:
     entities = _add_anaphors(text, entities, d, on, sent_starts)
     spans = _role_phrases(text, entities, roles, d)
     spans = _attach_mission_places(text, spans, roles)
-    spans = _bare_roles(text, spans, roles, d)
+    spans = _bare_roles(text, spans, roles, d, sent_starts)
     spans = _resolve_names(text, spans, d, on, doc.article.title)
     spans = _add_groups(text, spans, d, on, sent_starts)
 
@@ -385,8 +405,8 @@ def _demonym_state(d, text: str, hit, on: date | None) -> _Span | None:
 def _role_spans(d, text: str) -> list[_Span]:
     if d is None:
         return []
-    out = [_Span(r.start, r.end, "ROLE", None, "role", sector=r.sector, title=r.title or r.surface)
-           for r in d.find_roles(text)]
+    out = [_Span(r.start, r.end, "ROLE", None, "role", sector=r.sector, title=r.title or r.surface,
+                 home=getattr(r, "home", None)) for r in d.find_roles(text)]
     out.sort(key=lambda s: (s.start, -s.end))
     return out
 
@@ -433,7 +453,9 @@ CRF_WINDOW = 4
 
 #: The start of a capitalised word: only sentences holding one outside every dictionary hit can hold
 #: a name the dictionary missed.
-_CAP_START = re.compile(r"(?<![\w'’])[A-ZÀ-ÖØ-Þ]")
+#: The capital comes first and the look-behind after it, so the regex engine scans for capitals in
+#: C rather than trying the look-behind at every position.
+_CAP_START = re.compile(r"[A-ZÀ-ÖØ-Þ](?<![\w'’].)")
 
 
 def _crf_spans(text: str, sent_bounds: list[tuple[int, int]], gaz: list[_Span], roles: list[_Span]) -> list[_Span]:
@@ -446,23 +468,19 @@ def _crf_spans(text: str, sent_bounds: list[tuple[int, int]], gaz: list[_Span], 
     hit_starts = [x[0] for x in hits]
     covered = _union(hits)
     covered_starts = [a for a, _ in covered]
-    caps = [m.start() for m in _CAP_START.finditer(text)]
     common = ner.common_words()
     # first every window of every sentence that needs the CRF, decoded together ...
     sentences: list[tuple[list[str], list[tuple[int, int]], list[str | None], list[int], list[tuple[int, int]]]] = []
     h = 0
     for s_start, s_end in sent_bounds:
-        i = bisect.bisect_left(caps, s_start)
-        while i < len(caps) and caps[i] < s_end:
-            p = caps[i]
+        for cap in _CAP_START.finditer(text, s_start, s_end):
+            p = cap.start()
             k = bisect.bisect_right(covered_starts, p) - 1
             if (k < 0 or covered[k][1] <= p) and _may_be_name(text, p, s_start):
                 break  # a capitalised word outside every hit that may be a name
-            i += 1
         else:
             continue
-        tok_texts, tok_spans = tokenize(text[s_start:s_end])
-        tok_spans = [(a + s_start, b + s_start) for a, b in tok_spans]
+        tok_texts, tok_spans = _sentence_tokens(text, s_start, s_end)
         while h < len(hits) and hits[h][1] <= s_start:
             h += 1
         sent_hits = hits[h:bisect.bisect_left(hit_starts, s_end, h)]
@@ -470,25 +488,38 @@ def _crf_spans(text: str, sent_bounds: list[tuple[int, int]], gaz: list[_Span], 
         candidates = _name_candidates(tok_texts, gaz_tags, 0, len(tok_texts), common)
         if candidates:
             sentences.append((tok_texts, tok_spans, gaz_tags, candidates, _windows(candidates, 0, len(tok_texts))))
-    labels_of = iter(ner.tag_many([(toks, gaz_tags, lo, hi) for toks, _, gaz_tags, _, windows in sentences
-                                   for lo, hi in windows]))
+    window_labels = ner.tag_many([(toks, gaz_tags, lo, hi) for toks, _, gaz_tags, _, windows in sentences
+                                  for lo, hi in windows])
+    by_sentence: list[list[list[str]]] = []
+    k = 0
+    for sentence in sentences:
+        by_sentence.append(window_labels[k:k + len(sentence[4])])
+        k += len(sentence[4])
+    # a sentence with a name running over a window's edge is tagged whole: every such sentence in one
+    # more batch (a few may turn out not to need it, when that window is a name already known)
+    spill = [j for j, (sentence, labels) in enumerate(zip(sentences, by_sentence))
+             if any((lo > 0 and lab[0] != "O") or (hi < len(sentence[0]) and lab[-1] != "O")
+                    for (lo, hi), lab in zip(sentence[4], labels))]
+    whole = dict(zip(spill, ner.tag_many([(sentences[j][0], sentences[j][2], 0, len(sentences[j][0]))
+                                          for j in spill]))) if spill else {}
     # ... then read in text order, each sentence's windows in turn
     out: list[_Span] = []
     known_names: set[str] = set()  # words of the people the CRF found so far in this article
-    for tok_texts, tok_spans, gaz_tags, candidates, windows in sentences:
+    for j, (tok_texts, tok_spans, gaz_tags, candidates, windows) in enumerate(sentences):
         n = len(tok_texts)
         found: list[_Span] = []
-        sentence_labels = [next(labels_of) for _ in windows]
+        sentence_labels = by_sentence[j]
         for (lo, hi), labels in zip(windows, sentence_labels):
-            inside = [i for i in candidates if lo <= i < hi]
-            if all(tok_texts[i] in known_names for i in inside):
+            # (a window holds at least one candidate: with no name known yet, none is known)
+            inside = [i for i in candidates if lo <= i < hi] if known_names else None
+            if inside is not None and all(tok_texts[i] in known_names for i in inside):
                 # every candidate is a word of a name the CRF already read as a person in this article
                 # ("… kata Lankov"): the same person again, without running the CRF
                 found += _runs_of_names(inside, tok_spans)
                 continue
             if (lo > 0 and labels[0] != "O") or (hi < n and labels[-1] != "O"):
                 # a name runs over the window's edge: tag the whole sentence instead
-                lo, labels, found = 0, ner.tag(tok_texts, gaz_tags), []
+                lo, labels, found = 0, whole[j], []
                 found += [_Span(tok_spans[lo + i][0], tok_spans[lo + j - 1][1], typ, None, "crf")
                           for i, j, typ in ner.iob_spans(labels)]
                 break
@@ -783,7 +814,12 @@ def _role_phrases(text: str, entities: list[_Span], roles: list[_Span], d) -> li
         if r.start < covered_until:
             continue
         k = bisect.bisect_left(ent_starts, r.end) - 1
-        if k >= 0 and any(e.end > r.start for e in ent_sorted[max(0, k - 3):k + 1]):
+        near = [e for e in ent_sorted[max(0, k - 3):k + 1] if e.end > r.start]
+        # a body named inside the role ("Ketua Duma", "juru bicara Kemlu") belongs to the phrase
+        # ... and so does a state's body that begins inside it ("Ketua [DPR Korea Selatan]")
+        inner = [e for e in near if r.start <= e.start and (e.end <= r.end or e is near[-1] and e.start > r.start)
+                 and e.label in ("ORG", "GPE", "LOC") and e.actor is not None and e.actor.country]
+        if len(inner) < len(near):
             continue
         chain_roles = [r]
         state: _Span | None = None
@@ -792,6 +828,9 @@ def _role_phrases(text: str, entities: list[_Span], roles: list[_Span], d) -> li
         extra: list[_Span] = []
         leader: _Span | None = None  # a collective body named after its leader
         pos = next_start(r.end)
+        if inner and inner[-1].end > r.end:
+            state = inner.pop()
+            pos = next_start(state.end)
         while pos < len(text):
             if pos in role_at and state is None and person is None:
                 chain_roles.append(role_at[pos])
@@ -845,9 +884,16 @@ def _role_phrases(text: str, entities: list[_Span], roles: list[_Span], d) -> li
         if affiliation is not None:
             title += " " + text[affiliation.start:affiliation.end]
         last = person or (extra[-1] if extra else state)
-        parts = [p for p in (affiliation, state, *extra, person) if p is not None]
-        country = state.actor.country if state is not None else None
-        rule = f"role:{title}" + ("+leader" if leader else "+country" if state else "") + ("+name" if person else "")
+        parts = [p for p in (*inner, affiliation, state, *extra, person) if p is not None]
+        # a state named in the phrase, else the office's own ("Ketua Duma", "juru bicara Kemlu")
+        home = None if state is not None else inner[-1].actor.country if inner else \
+            next((x.home for x in chain_roles if x.home), None)
+        if person is not None and person.actor is not None and person.actor.country and person.actor.name:
+            home = None  # a known person's own state stands ("Menlu Taro Kono")
+        country = state.actor.country if state is not None else home
+        rule = f"role:{title}" + ("+leader" if leader else "+country" if state else "+body" if inner and home
+                                  else "+home" if home else "") + \
+            ("+name" if person else "")
         if person is not None:
             actor = _person_with_role(person.actor, text[person.start:person.end], country, sector, title)
             label = "PER"
@@ -1108,13 +1154,18 @@ _BODY_HEADS = frozenset({"kementerian", "departemen", "badan", "dinas", "komisi"
                          "pemerintah", "pemerintahan", "militer", "parlemen"})
 
 
-def _bare_roles(text: str, spans: list[_Span], roles: list[_Span], d) -> list[_Span]:
+def _bare_roles(text: str, spans: list[_Span], roles: list[_Span], d,
+                sent_starts: Sequence[int] = ()) -> list[_Span]:
     """A role word standing alone refers to the office the article named last with that title:
     "Kementerian Luar Negeri Turki … menurut Kementerian" is Turkey's ministry, and in the same
     article "Kemlu" (which the dictionary reads as Indonesia's foreign ministry, as it is in most
     Indonesian news) is Turkey's too; "Presiden Prabowo … Presiden mengatakan" is Prabowo. A bare
-    role with no earlier office of its title stays as it was (no mention, or the dictionary's
-    reading). Rule ``coref:role``; the new mentions are not named entities."""
+    role with no earlier office of its title opening a sentence right after one that a foreign state
+    opened as its subject is that state's office ("Rusia menolak … Pemerintah juga …":
+    ``coref:role:subject``) unless the article has named Indonesia, whose offices Indonesian news
+    names bare; a body Indonesian news names bare for Indonesia ("Kementerian Luar Negeri",
+    ``home`` in roles.tsv) is Indonesia's (``role:home``); any other stays as it was (no mention, or
+    the dictionary's reading). Rule ``coref:role``; the new mentions are not named entities."""
     if not roles:
         return spans
     by_range = {(r.start, r.end): r for r in roles}
@@ -1149,10 +1200,18 @@ def _bare_roles(text: str, spans: list[_Span], roles: list[_Span], d) -> list[_S
         if kind == 1:  # a role word no mention covers
             if not (x.sector or "").startswith(_STATE_SECTORS) or not _stands_alone(text, x, common):
                 continue  # "perempuan", "pemain", "perusahaan": a kind of people, not one office
-            a = earlier(x.title or text[x.start:x.end])
+            title = x.title or text[x.start:x.end]
+            a = earlier(title)
             if a is not None:
                 label = "PER" if a.kind == "person" else "ORG"
                 added.append(_Span(x.start, x.end, label, a, "coref:role"))
+            elif (subject := _previous_subject(text, x, spans, sent_starts, d)) is not None:
+                label = "ORG" if title.lower().split()[0] in _BODY_HEADS else "PER"
+                added.append(_Span(x.start, x.end, label, body(subject, title, x.sector), "coref:role:subject"))
+            elif x.home and title.lower().split()[0] in _BODY_HEADS:
+                # a body Indonesian news names bare for its own state ("Kementerian Luar Negeri")
+                home = Actor(name=title, code=x.home, country=x.home, kind="country")
+                added.append(_Span(x.start, x.end, "ORG", body(home, title, x.sector), "role:home"))
             continue
         a = x.actor
         if a is None or not a.country or not _is_state(d, a.country):
@@ -1188,6 +1247,29 @@ def _bare_roles(text: str, spans: list[_Span], roles: list[_Span], d) -> list[_S
     if not added:
         return spans
     return sorted(spans + added, key=lambda z: z.start)
+
+
+def _previous_subject(text: str, x: _Span, spans: list[_Span], sent_starts: Sequence[int], d) -> Actor | None:
+    """The foreign state that opened the sentence before the one ``x`` opens ("Rusia menolak …"),
+    or None: when ``x`` does not open its sentence, when that sentence opened otherwise, or when
+    the article named Indonesia (or its people or bodies) before ``x``."""
+    k = bisect.bisect_right(sent_starts, x.start) - 1
+    if k < 1 or text[sent_starts[k]:x.start].strip(" \t\n\"“‘'(-—–"):
+        return None
+    prev_start, prev_end = sent_starts[k - 1], sent_starts[k]
+    first = None
+    for sp in spans:
+        if sp.start >= x.start:
+            break
+        if sp.actor is not None and sp.actor.country == "IDN":
+            return None
+        if first is None and prev_start <= sp.start < prev_end:
+            first = sp
+    if first is None or first.label != "GPE" or first.actor is None or first.actor.kind != "country" \
+            or len(first.actor.code or "") != 3 or not _is_state(d, first.actor.country) \
+            or text[prev_start:first.start].strip(" \t\n\"“‘'(-—–"):
+        return None
+    return first.actor
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1276,8 +1358,9 @@ def _resolve_names(text: str, spans: list[_Span], d, on: date | None, title: str
         pending.append(_Span(ts, te, "PER?", None, "coref:surname"))
     pending.sort(key=lambda s: s.start)
     seen_full: dict[tuple[str, ...], Actor] = {}  # an unknown person's full name -> what it resolved to
-    qualifiers = _title_qualifiers(title, d) if any(x.label == "PER" and (x.actor is None or not x.actor.country)
-                                                    for x in spans) else []
+    # the headline's qualified names, read only when a name needs them
+    qualifiers: list[tuple[int, int, Actor]] | None = None if title and any(
+        x.label == "PER" and (x.actor is None or not x.actor.country) for x in spans) else []
     for s in pending:
         if s.rule == "crf" and s.label in ("ORG", "LOC") and s.actor is None or \
                 (s.actor is not None and not s.actor.country and s.actor.kind != "person"):
@@ -1311,6 +1394,8 @@ def _resolve_names(text: str, spans: list[_Span], d, on: date | None, title: str
                     s.actor = actor = replace(known, role=known.role or (actor.role if actor else None))
                     s.rule += "+dictionary:variant"
                 else:
+                    if qualifiers is None:
+                        qualifiers = _title_qualifiers(title, d)
                     headline = _from_title(title, name, qualifiers)
                     if headline is not None:  # the headline says "remaja Palestina Ahed Tamimi"
                         s.actor = actor = replace(headline, name=name, role=headline.role or
@@ -1364,6 +1449,14 @@ def _variant_of_known(d, name: str, toks: list[str], on: date | None) -> Actor |
     words each starting with the same letter, the whole name nearly the same, and only one such
     person ("Mahmud Abbas" → Mahmoud Abbas; not "Santa Maria" → Ana Maria). PETRARCH's people
     are left out: many carry common names of long-retired officials."""
+    entry = _variant_entry(d, tuple(toks))
+    return d.actor(entry, on) if entry is not None else None
+
+
+@lru_cache(maxsize=20_000)
+def _variant_entry(d, toks: tuple[str, ...]):
+    """The dictionary entry :func:`_variant_of_known` finds (cached: the same unknown names recur
+    across articles, and each costs a fuzzy comparison per person of the surname)."""
     from rapidfuzz import fuzz
 
     folded = " ".join(" ".join(toks).lower().split())
@@ -1382,12 +1475,13 @@ def _variant_of_known(d, name: str, toks: list[str], on: date | None) -> Actor |
     best.sort(key=lambda t: -t[0])
     if len(best) > 1 and best[1][0] == best[0][0]:
         return None
-    return d.actor(best[0][1], on)
+    return best[0][1]
 
 
 #: A capitalised word as the tokenizer cuts it (letters, with inner hyphens or apostrophes), and
 #: whether a capitalised word follows it directly.
-_CAP_WORD = re.compile(r"(?<![\w'’-])[A-Z][^\W_]*(?:['’-][^\W_]+)*(?![\w'’])(?P<next>[ \t]+[A-Z])?")
+#: (The capital comes before the look-behind so that the engine scans for capitals in C.)
+_CAP_WORD = re.compile(r"[A-Z](?<![\w'’-].)[^\W_]*(?:['’-][^\W_]+)*(?![\w'’])(?P<next>[ \t]+[A-Z])?")
 
 
 def _capitalised_before(text: str, pos: int) -> bool:
@@ -1431,33 +1525,49 @@ def _surname_entry(d, token: str, country: str | None, on: date | None):
 
 def _add_groups(text: str, spans: list[_Span], d, on: date | None, sent_starts: list[int] | None = None) -> list[_Span]:
     """"kedua negara" / "kedua pemimpin" / "kedua pihak" → a group actor of the two most salient actors
-    mentioned before it."""
+    mentioned before it. The article's salience is counted once, as the cues come in text order
+    (not again over every earlier mention for each cue)."""
     if not _group_first_words().search(text):
         return spans
     spans = sorted(spans, key=lambda s: s.start)
     starts = [s.start for s in spans]
     added: list[_Span] = []
     pattern, by_words = _group_cues_regex()
+    so_far: dict[str, _Salience] = {}  # refers -> the salience of spans[:counted]
+    counted = 0
     for m in pattern.finditer(text):
         cue = by_words[tuple(m.group().lower().split())]
         start, end = m.span()
         k = bisect.bisect_right(starts, start) - 1
         if k >= 0 and spans[k].end > start:
             continue  # inside another mention
-        before = spans[:k + 1]
         # the two actors of the cue's own sentence come first ("Lee menjamu Presiden Trump …, memuji
         # kerja sama kedua negara"), else those of the article so far
         s_lo = sent_starts[max(0, bisect.bisect_right(sent_starts, start) - 1)] if sent_starts else 0
-        members = _salient([x for x in before if x.start >= s_lo], cue.refers, d, on)
+        members = _salient(spans[bisect.bisect_left(starts, s_lo):k + 1], cue.refers, d, on)
         if len(members) < 2:
-            members = _salient(before, cue.refers, d, on)
+            for refers, sal in so_far.items():
+                for pos in range(counted, k + 1):
+                    sal.add(pos, spans[pos], refers, d)
+            counted = max(counted, k + 1)
+            if cue.refers not in so_far:
+                sal = so_far[cue.refers] = _Salience()
+                for pos in range(counted):
+                    sal.add(pos, spans[pos], cue.refers, d)
+            members = so_far[cue.refers].ranked(cue.refers, d, on)
         if len(members) < 2:
             continue
         names = " dan ".join(m.name for m in members)
         actor = Actor(name=names, kind="group", members=members)
         added.append(_Span(start, end, cue.label, actor, f"coref:group:{cue.refers}"))
     if added:  # a bare role inside the group's words ("kedua menlu") is the group
-        spans = [s for s in spans if not any(g.start <= s.start and s.end <= g.end for g in added)]
+        g_starts = [g.start for g in added]  # in text order, not overlapping
+
+        def inside_group(s: _Span) -> bool:
+            j = bisect.bisect_right(g_starts, s.start) - 1
+            return j >= 0 and s.end <= added[j].end
+
+        spans = [s for s in spans if not inside_group(s)]
     return sorted(spans + added, key=lambda s: s.start)
 
 
@@ -1474,55 +1584,75 @@ def _group_cues_regex() -> tuple[re.Pattern[str], dict[tuple[str, ...], GroupCue
 
 @cache
 def _group_first_words() -> re.Pattern[str]:
+    """Any group cue's first word, as a quick test of a whole text. The word boundary before it is a
+    look-behind after its first letter, so the engine scans for that letter in C."""
     groups, _ = mention_cues()
-    return re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(groups))) + r")\b", re.IGNORECASE)
+    alts = (re.escape(w[0]) + r"(?<!\w.)" + re.escape(w[1:]) for w in sorted(groups))
+    return re.compile(r"(?:" + "|".join(alts) + r")\b", re.IGNORECASE)
+
+
+class _Salience:
+    """How often, and how recently, each actor was mentioned (see :func:`_salient`), counted one
+    mention at a time."""
+
+    __slots__ = ("counts", "last", "example")
+
+    def __init__(self) -> None:
+        self.counts: Counter = Counter()
+        self.last: dict = {}
+        self.example: dict = {}
+
+    def add(self, pos: int, s: _Span, refers: str, d) -> None:
+        a = s.actor
+        if a is None or a.members or s.rule.startswith("coref:anaphor") or s.rule == "coref:role":
+            return
+        weight = 1.0
+        if s.label == "LOC":
+            if s.how in ("metonym", "place"):
+                return
+            weight = 0.5
+        if refers == "country":
+            if not _is_state(d, a.country):
+                return
+            key = a.country
+        elif refers == "leader":
+            if a.kind != "person":
+                return
+            key = a.id or a.name
+        else:
+            if not a.country:
+                return
+            key = a.country
+        self.counts[key] += weight
+        self.last[key] = pos
+        if key not in self.example or (refers == "country" and a.kind == "country"):
+            self.example[key] = a
+
+    def ranked(self, refers: str, d, on: date | None) -> list[Actor]:
+        counts, last, example = self.counts, self.last, self.example
+        ranked = sorted(counts, key=lambda k: (-counts[k], -last[k]))
+        if refers == "leader":
+            # leaders of two different states when the article offers them
+            first = ranked[:1]
+            other = [k for k in ranked[1:] if example[k].country != example[first[0]].country] if first else []
+            ranked = first + (other[:1] or ranked[1:2])
+        out = []
+        for key in ranked[:2]:
+            a = example[key]
+            if refers == "country" and a.kind != "country":
+                a = _country_actor(d, key, on) or Actor(name=key, code=key, country=key, kind="country")
+            out.append(a)
+        return out
 
 
 def _salient(before: list[_Span], refers: str, d, on: date | None) -> list[Actor]:
     """The two actors mentioned most often before a group reference (ties: the most recent). A
     state named as a place ("di Nigeria") counts half; a capital named as a place ("di Abuja") and
     the references themselves (groups, anaphors, bare roles) not at all."""
-    counts: Counter = Counter()
-    last: dict = {}
-    example: dict = {}
+    sal = _Salience()
     for pos, s in enumerate(before):
-        a = s.actor
-        if a is None or a.members or s.rule.startswith("coref:anaphor") or s.rule == "coref:role":
-            continue
-        weight = 1.0
-        if s.label == "LOC":
-            if s.how in ("metonym", "place"):
-                continue
-            weight = 0.5
-        if refers == "country":
-            if not _is_state(d, a.country):
-                continue
-            key = a.country
-        elif refers == "leader":
-            if a.kind != "person":
-                continue
-            key = a.id or a.name
-        else:
-            if not a.country:
-                continue
-            key = a.country
-        counts[key] += weight
-        last[key] = pos
-        if key not in example or (refers == "country" and a.kind == "country"):
-            example[key] = a
-    ranked = sorted(counts, key=lambda k: (-counts[k], -last[k]))
-    if refers == "leader":
-        # leaders of two different states when the article offers them
-        first = ranked[:1]
-        other = [k for k in ranked[1:] if example[k].country != example[first[0]].country] if first else []
-        ranked = first + (other[:1] or ranked[1:2])
-    out = []
-    for key in ranked[:2]:
-        a = example[key]
-        if refers == "country" and a.kind != "country":
-            a = _country_actor(d, key, on) or Actor(name=key, code=key, country=key, kind="country")
-        out.append(a)
-    return out
+        sal.add(pos, s, refers, d)
+    return sal.ranked(refers, d, on)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -11,9 +11,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-import yaml
-
 from warta.analyse.clauses import NOUNISH, VERB, Frame, Phrase
+from warta.lang import load_yaml
 from warta.model import Modality
 
 RANK: dict[str, int] = {"asserted": 0, "future": 1, "hypothetical": 2, "negated": 3}
@@ -35,6 +34,8 @@ class ModalityLexicon:
     clause_cues: dict[str, Modality]
     causal: frozenset[str]
     question: frozenset[str]
+    performative: frozenset[Phrase]  # "ingin" before a performative speech act: no future
+    pledge: frozenset[Phrase]  # "siap" before a pledge to cooperate: the pledge is made
     by_first: dict[str, tuple[Phrase, ...]]  # cue and not-cue phrases by first word, longest first
 
 
@@ -71,6 +72,8 @@ def build_modality_lexicon(data: dict) -> ModalityLexicon:
         clause_cues={str(w).lower(): k for k in ("future", "hypothetical", "negated")  # type: ignore[misc]
                      for w in (data.get("clause_cues") or {}).get(k) or ()},
         question=frozenset(str(x) for x in data.get("question_marks") or ["?"]),
+        performative=frozenset(_ph(data.get("performative_cues"))),
+        pledge=frozenset(_ph(data.get("pledge_cues"))),
         by_first={k: tuple(sorted(v, key=len, reverse=True)) for k, v in firsts.items()},
     )
 
@@ -78,7 +81,7 @@ def build_modality_lexicon(data: dict) -> ModalityLexicon:
 @cache
 def load_modality_lexicon() -> ModalityLexicon:
     text = resources.files("warta.lang.id").joinpath("modality.yaml").read_text(encoding="utf-8")
-    return build_modality_lexicon(yaml.safe_load(text))
+    return build_modality_lexicon(load_yaml(text))
 
 
 def _phrase_before(frame: Frame, i: int, phrases: frozenset[Phrase] | dict, max_len: int = 3) -> Phrase | None:
@@ -110,8 +113,10 @@ def _caused(frame: Frame, governor: int, lex: ModalityLexicon) -> bool:
 
 
 def clause_modality(frame: Frame, lo: int, t: int, governor: int | None,
-                    lex: ModalityLexicon | None = None) -> Modality:
-    """Modality of the predicate at token t whose subject ends before token ``lo``."""
+                    lex: ModalityLexicon | None = None, lifted: frozenset[Phrase] = frozenset()) -> Modality:
+    """Modality of the predicate at token t whose subject ends before token ``lo``. Cues and
+    governors in ``lifted`` say nothing (a wish to thank is thanking; readiness to cooperate is
+    the pledge itself: see ``lifted_cues``)."""
     lex = lex or load_modality_lexicon()
     m: Modality = "asserted"
     chunk = frame.chunks[frame.chunk_of[t]]
@@ -130,10 +135,10 @@ def clause_modality(frame: Frame, lo: int, t: int, governor: int | None,
         if hit is None:
             i += 1
             continue
-        if hit not in lex.not_cues:
+        if hit not in lex.not_cues and hit not in lifted:
             m = stronger(m, lex.cues[hit])
         i += len(hit)
-    if governor is not None and not _caused(frame, governor, lex):
+    if governor is not None and not _caused(frame, governor, lex) and (frame.words[governor],) not in lifted:
         g = lex.governors.get((frame.words[governor],)) or lex.governors.get(
             tuple(frame.words[max(0, governor - 1):governor + 1]))
         if g:
@@ -152,6 +157,16 @@ def clause_modality(frame: Frame, lo: int, t: int, governor: int | None,
 #: Noun-phrase words an event noun may stand behind in its governing verb's object ("menentang
 #: percepatan penarikan tentara").
 GOVERNED_REACH = 2
+
+
+def lifted_cues(performative: bool, pledge: bool, lex: ModalityLexicon | None = None) -> frozenset[Phrase]:
+    """The modality cues a pattern's own kind of act makes void: a wish before a performative
+    speech act ("Saya ingin berterima kasih kepada …" thanks now), readiness before a pledge
+    ("Rusia siap menjalin kerja sama dengan Indonesia" is the pledge, made now)."""
+    if not (performative or pledge):
+        return frozenset()
+    lex = lex or load_modality_lexicon()
+    return (lex.performative if performative else frozenset()) | (lex.pledge if pledge else frozenset())
 
 
 def _governing_verb(frame: Frame, n: int) -> int | None:

@@ -29,9 +29,11 @@ class Patterns:
     marks: MarkWords
     cue_gap: re.Pattern[str]       # between a closing mark and its cue: ,” kata / ,” demikian kata
     verb_gap: re.Pattern[str]      # between a reporting verb and an opening mark: mengatakan kepada wartawan, “
+    verb_closed: re.Pattern[str]   # a reporting verb's sentence ends with it: Johnson menambahkan (di London).
     who_gap: re.Pattern[str]       # between a cue and an opening mark: kata Sri Mulyani, “
+    who_stop: re.Pattern[str]      # a circumstance after the speaker: ujar X [dalam webinar] “Judul”
     clause_start: re.Pattern[str]  # after a reporting verb: , bahwa / kepada wartawan,
-    passive_next: re.Pattern[str]  # Hal itu dikatakan X
+    passive_next: re.Pattern[str]  # Hal itu dikatakan X (group "subject": "Hal itu")
     demikian_before: re.Pattern[str]
     verb_blockers: re.Pattern[str]
     stops: re.Pattern[str]         # where the speaker phrase after a cue ends
@@ -55,12 +57,14 @@ def patterns() -> Patterns:
         cues=cues, marks=marks,
         cue_gap=re.compile(rf"(?i)[\s,]*(?:(?:{demikian})\s+)?$"),
         verb_gap=re.compile(rf"(?i)\s*(?:(?:{stops})\b[^.!?\n“”\"]{{0,80}})?[,:.]?\s*$"),
+        verb_closed=re.compile(rf"(?i)\s*(?:(?:{stops})\b[^.!?\n“”\"]{{0,80}})?[.!?…]"),
         who_gap=re.compile(r"(?P<who>[^.!?\n“”\"]{0,90}?)\s*[,:]?\s*$"),
+        who_stop=re.compile(rf"\b(?:{stops})\b"),  # lower case only: "Menteri Dalam Negeri" is a name
         # a phrase between the verb and its clause ("mengatakan di Washington bahwa …") only when a
         # comma or "bahwa" ends it
         clause_start=re.compile(rf"(?i)\s*(?:(?:{stops})\b[^.!?\n,“”\"]{{0,80}}?(?=\s*(?:[,:]|(?:{comp})\b)))?"
                                 rf"\s*(?P<punct>[,:])?\s*(?:(?P<comp>{comp})\b\s*)?"),
-        passive_next=re.compile(rf"(?i)\s*(?:{alt(cues.passive_subjects)})\s+(?:(?:{adverbs})\s+)?(?P<cue>{passive})\b"),
+        passive_next=re.compile(rf"(?i)\s*(?P<subject>{alt(cues.passive_subjects)})\s+(?:(?:{adverbs})\s+)?(?P<cue>{passive})\b"),
         demikian_before=re.compile(rf"(?i),\s*(?:{demikian})\s+$"),
         verb_blockers=re.compile(rf"(?i)\b(?:{alt(cues.verb_blockers)})\s+(?:(?:{adverbs})\s+)?$"),
         coordinated=re.compile(rf"(?i)(?:,\s*|\s)(?:{alt(cues.coordinators)})\s+(?:\w+\s+)?$"),

@@ -60,6 +60,7 @@ class _Draft:
     ref: Candidate | None = None
     ref_pos: int = 0          # where the reference is resolved from (pronouns, -nya)
     continues: bool = False   # takes the speaker of the statement before
+    after_event: bool = False  # takes the speaker of a reporting verb in the sentence before ("X menilai lain. “…”")
     cue_at: int | None = None  # offset of the cue word (a direct quote's cue is no indirect quote)
     event: bool = False       # no statement: only says who speaks now ("Hal senada disampaikan X")
     lazy: Callable[[], Candidate | None] | None = None  # an event's speaker, found on demand
@@ -123,7 +124,8 @@ def _attribute_direct(s: QuotedSpan, sp: Speakers, pats: Patterns, layout: Layou
                      else speaker_after(sp, pats, layout, h.stop))
             return d
         if (h.kind == VERB and gap_b - gap_a <= 100 and not GAP_BREAK.search(text, gap_a, gap_b)
-                and not pats.verb_blockers.search(text, max(gap_a, gap_b - 30), gap_b)):
+                and not pats.verb_blockers.search(text, max(gap_a, gap_b - 30), gap_b)
+                and not _verb_opens_next(text, d.end, h, pats)):
             ref = speaker_before(sp, layout, gap_a, gap_b)
             if ref is not None:
                 d.rule, d.cue, d.ref, d.ref_pos, d.cue_at = "direct:cue-after", h.word, ref, s.outer_start, h.start
@@ -145,6 +147,13 @@ def _attribute_direct(s: QuotedSpan, sp: Speakers, pats: Patterns, layout: Layou
     return d
 
 
+def _verb_opens_next(text: str, statement_end: int, h: Hit, pats: Patterns) -> bool:
+    """True when a reporting verb after a quotation belongs to the next sentence, not to the quotation:
+    the quotation ends its sentence (“… saja.”) and the verb's own sentence goes on ("Johnson menilai
+    lain.", "Johnson menambahkan, Inggris siap …") instead of ending with it ("Johnson menambahkan.")."""
+    return text[statement_end - 1:statement_end] in ".!?…" and not pats.verb_closed.match(text, h.stop)
+
+
 def _cue_before(a: int, b: int, sp: Speakers, pats: Patterns, layout: Layout,
                 hits: _Hits) -> tuple[str, Candidate, int | None] | None:
     """The attribution that ends right before an opening mark at ``b`` (looking back to ``a``):
@@ -160,6 +169,8 @@ def _cue_before(a: int, b: int, sp: Speakers, pats: Patterns, layout: Layout,
                     return h.word, ref, h.start
         elif h.kind in (CUE, MENURUT):
             m = pats.who_gap.match(text, h.stop, b)
+            if m and pats.who_stop.search(text, m.start("who"), m.end("who")) and text[a:b].rstrip()[-1:] not in (",", ":"):
+                m = None  # "ujar X dalam webinar “Judul”": a title after a circumstance, not speech
             if m:
                 if h.nya:
                     return h.word, Candidate(None, h.end, h.stop, pronoun=True), h.start
@@ -316,6 +327,7 @@ def find_quotes(doc: Doc) -> None:
     doc.quotes = _resolve(drafts, sp, layout)
 
 
+_SENTENCE_ENDS = ".!?…:\"”’'"
 _CONFIRM_AFTER = re.compile(r"\s+([A-Z][\w’'\-]+)(?:\s+([A-Z][\w’'\-]+))?\s*[,.]")
 
 
@@ -353,7 +365,10 @@ def _confirmed_names(text: str, hits: list[Hit]) -> frozenset[str]:
                 out.update(g.lower() for g in m.groups() if g)
         elif h.kind == VERB:
             w = last_word(text, h.start, 30)
-            if w[:1].isupper() and text[h.start - len(w) - 2:h.start - len(w) - 1] not in ("", "."):
+            at = text.rfind(w, max(0, h.start - 30), h.start) if w else -1
+            before = text[max(0, at - 4):at].rstrip() if at >= 0 else ""
+            # a capital that opens a sentence says nothing about a name ("Selain memastikan …")
+            if w[:1].isupper() and before and before[-1] not in _SENTENCE_ENDS:
                 out.add(w.lower())
     return frozenset(out)
 
@@ -372,29 +387,57 @@ def _link_unattributed(drafts: list[_Draft], sp: Speakers, pats: Patterns, layou
             d.rule, d.cue, d.ref, d.ref_pos = nxt.rule, nxt.cue, nxt.ref, nxt.ref_pos
     keep: list[_Draft] = []
     prev: _Draft | None = None
+    event: _Draft | None = None  # the last reporting verb without a statement ("X menilai lain.")
     for d in drafts:
         if d.event:
             keep.append(d)
+            event = d
             continue
         if d.rule == "direct:unattributed":
             s = d.span
             assert s is not None
             linked = False
             at_start = layout.starts_sentence(s.outer_start)
-            if prev is not None and at_start and _near(prev, d, layout):
+            passive = _passive_after(s, sp, pats, layout)
+            # "Pernyataan itu disampaikan X" names the speaker of the quotation just before it, even
+            # right after another speaker's quote; "Hal senada disampaikan X" only when nothing else does
+            if passive is not None and passive[2]:
+                d.rule, d.cue, d.ref, d.ref_pos, linked = "direct:passive", passive[0], passive[1], s.outer_start, True
+            elif at_start and event is not None and (prev is None or event.start > prev.end) and _just_before(event, d, layout):
+                # "Johnson menilai lain. “…”": the speaker the sentence before introduced, not the last quote's
+                d.rule, d.continues, d.after_event, linked = "direct:introduced", True, True, True
+            elif prev is not None and at_start and _near(prev, d, layout):
                 d.rule, d.continues, linked = "direct:continues", True, True
-            if not linked:
-                s_end = layout.sentence_span(max(s.start, s.outer_end - 1))[1]
-                m = pats.passive_next.match(text, s_end, min(len(text), s_end + 80))
-                if m:
-                    ref = speaker_after(sp, pats, layout, m.end())
-                    if ref is not None:
-                        d.rule, d.cue, d.ref, d.ref_pos, linked = "direct:passive", m.group("cue"), ref, s.outer_start, True
+            elif passive is not None:
+                d.rule, d.cue, d.ref, d.ref_pos, linked = "direct:passive", passive[0], passive[1], s.outer_start, True
             if not linked or (_words(text[d.start:d.end]) < _MIN_UNATTRIBUTED_WORDS and not at_start):
                 continue
         keep.append(d)
         prev = d
     drafts[:] = keep
+
+
+def _passive_after(s: QuotedSpan, sp: Speakers, pats: Patterns, layout: Layout) -> tuple[str, Candidate, bool] | None:
+    """A passive attribution opening the sentence after a quotation ("Hal itu dikatakan X"): its
+    cue, X, and whether its subject points back with a demonstrative ("Pernyataan itu"), not at a
+    similar statement ("Hal senada")."""
+    text = layout.text
+    s_end = layout.sentence_span(max(s.start, s.outer_end - 1))[1]
+    m = pats.passive_next.match(text, s_end, min(len(text), s_end + 80))
+    if not m:
+        return None
+    ref = speaker_after(sp, pats, layout, m.end())
+    if ref is None:
+        return None
+    back = m.group("subject").split()[-1].lower() in pats.cues.demonstratives
+    return m.group("cue"), ref, back
+
+
+def _just_before(event: _Draft, d: _Draft, layout: Layout) -> bool:
+    """``event`` is in the sentence right before the quotation ``d`` opens, in its paragraph or the one before."""
+    start = d.span.outer_start if d.span else d.start
+    return (0 <= layout.paragraph(start) - layout.paragraph(event.start) <= 1
+            and 0 < layout.sentence(start) - layout.sentence(event.start) <= 1)
 
 
 def _near(prev: _Draft, d: _Draft, layout: Layout) -> bool:
@@ -426,7 +469,10 @@ def _resolve(drafts: list[_Draft], sp: Speakers, layout: Layout) -> list[Quote]:
         if d.lazy is not None:
             sp.remember_lazy(d.start, _lazy_speaker(sp, text, d.lazy))
             continue
-        if d.continues:
+        if d.after_event:
+            last = sp.last_speaker()
+            speaker = last[1] if last is not None else prev_speaker
+        elif d.continues:
             speaker = prev_speaker
         elif d.ref is None:
             speaker = None

@@ -13,6 +13,7 @@ from warta.analyse.speakers import Candidate, Speakers
 from warta.model import Participant
 
 MAX_DESCRIBED_WORDS = 6  # "seorang pejabat senior Kementerian Luar Negeri AS"
+_APPOSITION_CHARS = 120  # "X, <role and body>, mengatakan": how long the phrase between the commas may be
 GAP_BREAK = re.compile(r"[.!?“”\"\n]")
 _SENTENCE_GAP = re.compile(r"[.!?](?=\s)|\n")
 _CAPITALISED = re.compile(r"[A-Z]\w*")
@@ -104,6 +105,9 @@ def speaker_before(sp: Speakers, layout: Layout, a: int, b: int) -> Candidate | 
     person before a body, nearest the verb first. A coordinated verb ("Beijing menolak …, dan
     menegaskan") takes the sentence's first subject."""
     text = layout.text
+    apposed = _apposed_subject(sp, a, b)
+    if apposed is not None:
+        return apposed
     quick = _subject_next_to_verb(sp, patterns(), a, b)
     if quick is not None:
         return quick
@@ -130,6 +134,27 @@ def speaker_before(sp: Speakers, layout: Layout, a: int, b: int) -> Candidate | 
             if described is not None:
                 return described
     return None
+
+
+def _apposed_subject(sp: Speakers, a: int, b: int) -> Candidate | None:
+    """The subject around a phrase set off by commas right before the verb at ``b``: a name that is
+    the whole phrase (after role words) — "Anggota Bawaslu Papua, Ronald Manoach, menambahkan" —, else
+    the name before the first comma: in "Aziz Yanuari, kuasa hukum FPI dan Rizieq Shihab, menyatakan"
+    or "Wang Wenbin, Selasa (5/3), mengatakan" not a name inside the phrase."""
+    text = sp.text
+    c2 = text.rfind(",", a, b)
+    if c2 < 0 or not patterns().adverbs_only.fullmatch(text, c2 + 1, b):
+        return None
+    c1 = text.rfind(",", max(a, c2 - _APPOSITION_CHARS), c2)
+    if c1 < 0 or _SENTENCE_GAP.search(text, c1, c2):
+        return None
+    m = sp.person_ending_before(c2, c1)
+    if m is not None and not text[m.end:c2].strip() and sp.fills_apposition(m):
+        return Candidate(sp.participant_for(m), m.start, m.end, person=True)  # "Juru bicara Kemenlu, Teuku Faizasyah, mengatakan"
+    m = sp.person_ending_before(c1, max(a, c1 - 80))
+    if m is None or text[m.end:c1].strip() or not sp.subject_like(m.start):
+        return None
+    return Candidate(sp.participant_for(m), m.start, m.end, person=True)
 
 
 def _described_subject(sp: Speakers, a: int, b: int, cands: list[Candidate]) -> Candidate | None:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
+from warta.analyse.clauses import load_clause_lexicon
 from warta.analyse.quote_marks import last_word
 from warta.lang.id.speech import SpeechCues
 from warta.model import Doc, Mention, Participant
@@ -24,6 +25,8 @@ from warta.model import Doc, Mention, Participant
 PERSON_LABELS = frozenset({"PER"})
 #: A pronoun or "-nya" within this many sentences of the last speaker's attribution refers to them.
 _STAY_WITH_SPEAKER = 3
+_NEW_SUBJECT_SENTENCES = 2  # how far back a new sentence subject takes a pronoun over from the last speaker
+_SUBJECT_WORDS = 8          # a sentence's subject stands within its first words (role and body before the name)
 BODY_LABELS = frozenset({"ORG", "GPE", "LOC"})
 
 # A capitalised phrase: capitalised words or initials joined by single spaces, lower-case name
@@ -438,7 +441,8 @@ class Speakers:
             k -= 1
         w = self.text[k:j]
         low = w.lower()
-        return w[:1].isupper() or low in self.cues.name_prefixes or low in self.cues.coordinators
+        # a number ends a body's name before a person's ("Satgas Penanganan Covid - 19 Bima Arya")
+        return w[:1].isupper() or w.isdigit() or low in self.cues.name_prefixes or low in self.cues.coordinators
 
     def after_place_preposition(self, pos: int) -> bool:
         """True after "di", "ke", "dari": "di Beijing" is a place, not a speaker."""
@@ -450,16 +454,72 @@ class Speakers:
         Menurutnya, …" is Mardani's."""
         k = self.sentence_of(pos)
         i = bisect.bisect_left(self._person_starts, pos) - 1
+        found: list[Mention] = []
         while i >= 0:
             m = self._persons[i]
-            if self.sentence_of(m.start) < k - 1:
-                return None
-            if not self.in_quote(m.start) and self.subject_like(m.start):
-                s0 = self._sentence_starts[self.sentence_of(m.start)]
+            s = self.sentence_of(m.start)
+            if s < k - 1 or (found and s != self.sentence_of(found[0].start)):
+                break
+            if not self.in_quote(m.start) and self.subject_like(m.start) and not self._passive_follows(m.end):
+                s0 = self._sentence_starts[s]
                 if self._first_mention(i) and len(self.text[s0:m.start].split()) <= 8:
+                    found.append(m)
+            i -= 1
+        if not found:
+            return None
+        # the earliest in its sentence ("Aziz Yanuari, kuasa hukum FPI dan Rizieq Shihab, menyatakan":
+        # Rizieq is in the apposition), but a name set off by commas before one in a role phrase
+        # ("Anggota Bawaslu Papua, Ronald Manoach, menambahkan")
+        named = [m for m in found if self.fills_apposition(m)]
+        return self.participant_for((named or found)[-1])
+
+    def fills_apposition(self, m: Mention) -> bool:
+        """True when ``m`` ends a phrase set off by commas that holds only role words before it:
+        ", Ronald Manoach," / ", dokter Adam Prabata,"."""
+        text = self.text
+        if text[m.end:m.end + 2].lstrip()[:1] != ",":
+            return False
+        c = text.rfind(",", max(0, m.start - 40), m.start)
+        if c < 0:
+            return False
+        return all(w.islower() or w.lower() in self.cues.name_prefixes for w in text[c + 1:m.start].split())
+
+    def subject_since(self, pos: int, since: int) -> Participant | None:
+        """A person the NER found who opens one of the sentences just before ``pos`` as its subject
+        after ``since`` (where the last speaker was named) and is not that speaker: "“…,” kata
+        Merkel. Johnson menolak pandangan itu. “…,” katanya." is Johnson's."""
+        k = self.sentence_of(pos)
+        i = bisect.bisect_left(self._person_starts, pos) - 1
+        while i >= 0:
+            m = self._persons[i]
+            if m.start <= since or self.sentence_of(m.start) < k - _NEW_SUBJECT_SENTENCES:
+                return None
+            if not self.in_quote(m.start) and self.subject_like(m.start) and self._verb_follows(m.end):
+                s0 = self._sentence_starts[self.sentence_of(m.start)]
+                if len(self.text[s0:m.start].split()) <= _SUBJECT_WORDS:
                     return self.participant_for(m)
             i -= 1
         return None
+
+    def _passive_follows(self, pos: int) -> bool:
+        """True when a verb that is not active follows ``pos`` ("Sutrisno diyakini mampu"): the name is
+        what the clause is about, not someone who acts or speaks."""
+        words = self.text[pos:pos + 40].split()[:1]
+        if not words or not words[0][:1].islower():
+            return False
+        w = words[0].rstrip(",.;:")
+        lex = load_clause_lexicon()
+        return bool(lex.verb_prefix.match(w)) and w not in lex.not_verbs and not _active_verb(self.cues.active_verb_prefixes, w)
+
+    def _verb_follows(self, pos: int) -> bool:
+        """True when an active verb follows ``pos``, after at most one adverb: the name before it is
+        a clause's acting subject ("Johnson menolak", "Toto juga mengajak")."""
+        words = self.text[pos:pos + 40].split()[:2]
+        if words and words[0].lower() in self.cues.verb_adverbs:
+            words = words[1:]
+        if not words or not words[0][:1].islower():
+            return False
+        return _active_verb(self.cues.active_verb_prefixes, words[0].rstrip(",.;:"))
 
     def _first_mention(self, i: int) -> bool:
         """True when NER person ``i`` is the first mention of its person in the article."""
@@ -484,8 +544,11 @@ class Speakers:
         last_speaker = self.last_speaker()
         chosen: Participant | None
         introduced = self.introduced_before(pos)
+        new_subject = self.subject_since(pos, last_speaker[0]) if last_speaker else None
         if last_speaker and introduced is not None and introduced.start > last_speaker[0]:
             chosen = introduced  # someone new was just introduced as a sentence's subject
+        elif new_subject is not None:
+            chosen = new_subject  # the article turned to someone else since the last speaker spoke
         elif last_speaker and self.sentence_of(pos) - self.sentence_of(last_speaker[0]) <= _STAY_WITH_SPEAKER:
             chosen = last_speaker[1]
         else:
@@ -539,6 +602,15 @@ def _headline_lines(text: str) -> list[tuple[int, int]]:
 
 def _in_lines(lines: list[tuple[int, int]], pos: int) -> bool:
     return any(a <= pos < b for a, b in lines)
+
+
+@lru_cache(maxsize=16384)
+def _active_verb(prefixes: frozenset[str], word: str) -> bool:
+    """A lower-case word with an active prefix and three more letters, not a listed non-verb."""
+    lex = load_clause_lexicon()
+    if word in lex.not_verbs:
+        return False
+    return word in lex.plain_verbs or any(word.startswith(p) and len(word) >= len(p) + 3 for p in prefixes)
 
 
 @cache

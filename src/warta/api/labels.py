@@ -8,8 +8,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
+from warta.lang import load_yaml
 from warta.model import PLOVER_TYPES
 
 LOCALE = "id"
@@ -17,7 +16,7 @@ LOCALE = "id"
 
 @cache
 def labels() -> dict[str, dict[Any, str]]:
-    data = yaml.safe_load(resources.files(__package__).joinpath("labels.yaml").read_text("utf-8"))
+    data = load_yaml(resources.files(__package__).joinpath("labels.yaml").read_text("utf-8"))
     return {k: dict(v) for k, v in data.items()}
 
 

@@ -11,7 +11,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
+from warta.lang import load_yaml
+
 
 
 def _read(name: str) -> str:
@@ -19,7 +20,7 @@ def _read(name: str) -> str:
 
 
 def _yaml(name: str) -> dict[str, Any]:
-    return yaml.safe_load(_read(name)) or {}
+    return load_yaml(_read(name)) or {}
 
 
 def _tsv(name: str) -> list[list[str]]:

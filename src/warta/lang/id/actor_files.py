@@ -103,6 +103,7 @@ class RoleWord:
     unique: int  # 0 several holders, 1 one holder per country, 2 one holder and a key office
     note: str
     source: str
+    home: str = ""  # the state the office belongs to when the text names none ("" = any)
 
 
 class Problems(list):
@@ -376,13 +377,14 @@ def read_people_blocks(path: Path, problems: Problems) -> list[Record]:
 def read_roles(path: Path, problems: Problems) -> list[RoleWord]:
     out = []
     for number, line in _lines(path):
-        surface, sector, title, unique, note = _cols(line, 5)
+        surface, sector, title, unique, home, note = _cols(line, 6)
         src = f"{path.name}:{number}"
         s = parse_surface(surface, "role")
-        if s is None or not sector or not title or unique not in ("0", "1", "2"):
-            problems.add(src, "expected surface, sector, title, unique (0|1|2), note")
+        if s is None or not sector or not title or unique not in ("0", "1", "2") or \
+                home and not (home.isalpha() and home.isupper()):
+            problems.add(src, "expected surface, sector, title, unique (0|1|2), home (a country key or empty), note")
             continue
-        out.append(RoleWord(s, sector, title, int(unique), note, src))
+        out.append(RoleWord(s, sector, title, int(unique), note, src, home))
     return out
 
 

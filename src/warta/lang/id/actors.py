@@ -28,6 +28,7 @@ few tens of milliseconds. ``WARTA_CACHE_DIR`` moves the cache; ``WARTA_NO_CACHE=
 from __future__ import annotations
 
 import codecs
+import contextlib
 import functools
 import hashlib
 import os
@@ -114,13 +115,15 @@ class Hit:
 
 @dataclass(frozen=True, slots=True)
 class RoleHit:
-    """A role word: "Perdana Menteri" -> sector "GOV", title "Perdana Menteri"."""
+    """A role word: "Perdana Menteri" -> sector "GOV", title "Perdana Menteri". ``home``: the state
+    the office belongs to when the text names none ("Ketua Duma" -> "RUS"), else None."""
 
     start: int
     end: int
     surface: str
     sector: str
     title: str
+    home: str | None = None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -243,7 +246,8 @@ class ActorDictionary:
         self._groups: list[tuple[int, ...]] = []  # automaton value -> actor pattern ids, in precedence order
         self._rgroups: list[tuple[int, ...]] = []  # automaton value -> role pattern ids
         self._patterns: list[tuple] = []
-        self._role_patterns: list[tuple[str, str, str | None, int]] = []  # sector, title, exact, length
+        # sector, title, exact, length, home (the office's state when the text names none, or None)
+        self._role_patterns: list[tuple[str, str, str | None, int, str | None]] = []
         self._surnames: dict[str, tuple[int, ...]] = {}
         self._forms: re.Pattern[str] | None = None
         self._form_info: dict[str, tuple[str, str, str]] = {}  # folded words -> sector, after, how
@@ -441,7 +445,12 @@ class ActorDictionary:
             return hit
         form_start = m.start(1) - 1
         if hits and hits[-1].end > form_start:
-            return hit
+            prev = hits[-1]
+            if prev.start != form_start or prev.end != m.end(1) - 1 or prev.entry.kind != "organisation":
+                return hit
+            # "DPR Filipina": a body's generic name, which alone is Indonesia's body, is the
+            # body of the state named right after it
+            hits.pop()
         if sector == "none":
             return None
         if sector == "-" and not text[form_start].islower():
@@ -463,7 +472,7 @@ class ActorDictionary:
         cands = []
         for end, group in matches:
             for pid in self._rgroups[group]:
-                sector, title, exact, length = self._role_patterns[pid]
+                sector, title, exact, length, _ = self._role_patterns[pid]
                 start = end - length
                 if exact is not None and text[start:start + len(exact)] != exact:
                     continue
@@ -477,8 +486,8 @@ class ActorDictionary:
                 continue
             end = start - neg_len
             last_end = end
-            sector, title, _, _ = self._role_patterns[pid]
-            out.append(RoleHit(start, end, text[start:end], sector, title))
+            sector, title, _, _, home = self._role_patterns[pid]
+            out.append(RoleHit(start, end, text[start:end], sector, title, home))
         return out
 
 
@@ -795,7 +804,8 @@ class _Builder:
                     e = self.d._entry(idx)
                     if e.kind != "country" or (idx, fm.sector) in self.d._derived:
                         continue
-                    d = self.add_entry(Entry(f"{e.id}/{fm.sector}", f"{fm.words.capitalize()} {e.name}", "country",
+                    head = fm.words if fm.words.isupper() else fm.words.capitalize()  # "DPR", "Pemerintah"
+                    d = self.add_entry(Entry(f"{e.id}/{fm.sector}", f"{head} {e.name}", "country",
                                              (e.code or e.id) + fm.sector, e.country))
                     self.d._derived[(idx, fm.sector)] = d
         if alts:
@@ -806,7 +816,7 @@ class _Builder:
         for w in words:
             key = _key(w.surface.text)
             self.d._role_patterns.append((w.sector, w.title, w.surface.text if w.surface.exact else None,
-                                          len(key) - 1))
+                                          len(key) - 1, w.home or None))
             self.role_keyed[key].append(len(self.d._role_patterns) - 1)
 
 
@@ -819,12 +829,19 @@ def build(data_dir: Path = DATA_DIR) -> tuple[ActorDictionary, BuildReport]:
 # Loading with a cache
 # ---------------------------------------------------------------------------------------------
 
-def _cache_dir() -> Path:
+def _cache_dir() -> Path | None:
+    """Where the pickled dictionary lives; None when there is no usable place (no home directory).
+    A relative XDG_CACHE_HOME is ignored, as the XDG spec says."""
     env = os.environ.get("WARTA_CACHE_DIR")
     if env:
         return Path(env)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "warta"
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    if xdg and os.path.isabs(xdg):
+        return Path(xdg) / "warta"
+    home = os.path.expanduser("~")
+    if not os.path.isabs(home):
+        return None  # no HOME and no passwd entry: never write a "~/.cache" into the working directory
+    return Path(home) / ".cache" / "warta"
 
 
 def _fingerprint(data_dir: Path) -> str:
@@ -842,8 +859,9 @@ def _fingerprint(data_dir: Path) -> str:
 
 def load_from(data_dir: Path = DATA_DIR, use_cache: bool = True) -> ActorDictionary:
     """Build or read from cache; raises :class:`DictionaryError` when a data file is malformed."""
-    cache = _cache_dir() / f"actors-{_fingerprint(data_dir)}.pickle"
-    use_cache = use_cache and not os.environ.get("WARTA_NO_CACHE")
+    cache_dir = _cache_dir()
+    use_cache = use_cache and cache_dir is not None and not os.environ.get("WARTA_NO_CACHE")
+    cache = (cache_dir or Path()) / f"actors-{_fingerprint(data_dir)}.pickle"
     if use_cache:
         try:
             with open(cache, "rb") as fh:
@@ -858,14 +876,27 @@ def load_from(data_dir: Path = DATA_DIR, use_cache: bool = True) -> ActorDiction
         more = f"\n  … and {len(report.problems) - 20} more" if len(report.problems) > 20 else ""
         raise DictionaryError(f"the actor dictionary in {data_dir} has errors:\n  {shown}{more}")
     if use_cache:
-        try:
-            cache.parent.mkdir(parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile("wb", dir=cache.parent, delete=False, suffix=".tmp") as fh:
-                pickle.dump(d, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(fh.name, cache)
-        except OSError:
-            pass  # a read-only home: build each time, still correct
+        _write_cache(d, cache)
     return d
+
+
+def _write_cache(d: ActorDictionary, cache: Path) -> None:
+    """Store the built dictionary; where the cache cannot be written (a read-only home or
+    XDG_CACHE_HOME, a file in the way, a full disk) warta builds it each time, still correct."""
+    tmp: str | None = None
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("wb", dir=cache.parent, delete=False, suffix=".tmp") as fh:
+            tmp = fh.name
+            pickle.dump(d, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, cache)
+        tmp = None
+    except (OSError, pickle.PicklingError):
+        pass
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)  # no half-written file left behind
 
 
 @functools.cache

@@ -117,6 +117,8 @@ def check(data_dir: Path = actors.DATA_DIR, on: date | None = None) -> CheckResu
         msg = _code_problem("IDN" + w.sector, {"IDN"}, later)
         if msg:
             res.errors.append(f"{w.source}: role {w.surface.text!r}: sector {w.sector}: {msg}")
+        if w.home and w.home not in builder.cameo_by_iso:
+            res.errors.append(f"{w.source}: role {w.surface.text!r}: home {w.home!r} is not a state key")
     for fm in forms:
         if fm.sector not in ("-", "none") and _code_problem("IDN" + fm.sector, {"IDN"}, later):
             res.errors.append(f"{fm.source}: form {fm.words!r}: unknown sector {fm.sector}")

@@ -12,6 +12,8 @@ from importlib import resources
 
 import yaml
 
+from warta.lang import load_yaml
+
 from warta.errors import WartaError
 
 _FILE = "speech_cues.yaml"
@@ -20,6 +22,7 @@ _KEYS = (
     "place_prepositions", "not_subject_starts", "complementisers", "verb_adverbs",
     "according_to", "passive_cues", "demikian", "passive_subjects", "pronouns", "demonstratives",
     "speaker_stops", "title_cues", "name_prefixes", "body_heads", "name_particles", "not_names",
+    "active_verb_prefixes",
 )
 
 
@@ -46,6 +49,7 @@ class SpeechCues:
     body_heads: frozenset[str]
     name_particles: frozenset[str]
     not_names: frozenset[str]
+    active_verb_prefixes: frozenset[str]
 
     @property
     def all_reporting_verbs(self) -> frozenset[str]:
@@ -55,7 +59,7 @@ class SpeechCues:
 def parse(text: str, origin: str = _FILE) -> SpeechCues:
     """Build ``SpeechCues`` from the YAML text; a missing or malformed list is a clear error."""
     try:
-        data = yaml.safe_load(text) or {}
+        data = load_yaml(text) or {}
     except yaml.YAMLError as e:
         raise WartaError(f"{origin}: not valid YAML: {e}") from e
     if not isinstance(data, dict):
