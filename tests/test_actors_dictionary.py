@@ -111,6 +111,29 @@ def test_organisations_keyed_per_guide(d) -> None:
     assert d.actor(taliban, date(2022, 1, 1)).code == "AFGGOVTAL"
 
 
+def test_transnational_groups_and_their_branches_keyed_to_their_base(d) -> None:
+    # the guide: a non-state group takes the country it is based in; each branch its own base
+    expect = {"Al-Qaeda": "AFG", "AQAP": "YEM", "AQIM": "DZA", "JNIM": "MLI", "Al-Shabab": "SOM",
+              "Al-Shabaab": "SOM", "ISIS": "SYR", "ISIS-K": "AFG", "ISWAP": "NGA", "Front al-Nusra": "SYR"}
+    for surface, key in expect.items():
+        found = d.find(f"Pernyataan {surface} dikutip luas.")
+        assert [h.entry.country for h in found] == [key], surface
+
+
+def test_foreign_regions_and_towns_are_places_of_their_state(d) -> None:
+    # curated Indonesian spellings (country-aliases.tsv) and generated GeoNames towns (places.tsv)
+    text = "Serangan di Kherson, Krimea, Aleppo, Khan Younis, Rakhine, Darfur dan Xinjiang."
+    assert [(h.surface, h.entry.id, h.how) for h in d.find(text)] == [
+        ("Kherson", "UKR", "place"), ("Krimea", "UKR", "place"), ("Aleppo", "SYR", "place"),
+        ("Khan Younis", "PSE", "place"), ("Rakhine", "MMR", "place"), ("Darfur", "SDN", "place"),
+        ("Xinjiang", "CHN", "place")]
+    # names that are ordinary words or clubs stay out
+    assert d.find("Tim Delta Unity bermain di Manchester.") == []
+    rows = [line.split("\t") for line in (REPO / "src/warta/lang/id/places.tsv").read_text(encoding="utf-8")
+            .splitlines() if line and not line.startswith("#")]
+    assert len(rows) > 300 and all(r[1] == "place" and d.country(r[0]) is not None for r in rows)
+
+
 def test_role_words(d) -> None:
     text = "Perdana Menteri China Li Qiang bertemu Menlu Sugiono dan Menhan Sjafrie; pukul 3 pm usai."
     roles = [(r.surface, r.sector, r.title) for r in d.find_roles(text)]

@@ -328,3 +328,96 @@ def test_a_bare_office_after_a_foreign_state_opened_the_sentence_before() -> Non
     # not when the state was not the previous sentence's subject
     doc = _doc("Tuduhan itu dibantah Rusia. Pemerintah juga memanggil duta besar Jerman.")
     assert _no_mention(doc, "Pemerintah")
+
+
+# --- the office the text names decides a known person's actor ------------------------------------
+
+def test_a_named_office_and_state_win_over_a_later_role() -> None:
+    # Retno Marsudi joined the UN after leaving the foreign ministry; a text that calls her Indonesia's
+    # foreign minister (looking back, or dated after the handover) means the Indonesian minister.
+    doc = _doc("Menteri Luar Negeri Indonesia Retno Marsudi pernah bertemu Sekjen PBB di sela Sidang Majelis "
+               "Umum PBB di New York. Retno mengecam serangan itu. Retno Marsudi, Menteri Luar Negeri RI, "
+               "juga mendesak gencatan senjata.", published=date(2025, 3, 1))
+    minister = _at(doc, "Menteri Luar Negeri Indonesia Retno Marsudi")
+    assert (minister.actor.country, minister.actor.code, minister.actor.role) == \
+        ("IDN", "IDNGOV", "Menteri Luar Negeri")
+    assert _country(doc, "Retno", 1) == "IDN"  # "Retno mengecam"
+    apposed = _at(doc, "Retno Marsudi", 1)  # "Retno Marsudi, Menteri Luar Negeri RI,"
+    assert apposed.rule.endswith("+office") and apposed.actor.country == "IDN"
+    # without an office in the text, the role on the article's date stands
+    doc = _doc("Retno Marsudi menghadiri forum air di Jenewa.", published=date(2025, 3, 1))
+    assert _country(doc, "Retno Marsudi") == "UN"
+    # a past office ("mantan Menlu") is the state's elite, not the person's later UN post
+    doc = _doc("Mantan Menlu Retno Marsudi hadir dalam diskusi itu.", published=date(2025, 3, 1))
+    former = _at(doc, "Mantan Menlu Retno Marsudi")
+    assert (former.actor.country, former.actor.code) == ("IDN", "IDNELI")
+
+
+def test_un_secretary_general_named_as_such_is_the_un() -> None:
+    # The guide keys the Secretary-General to the UN; a text naming Ban Ki-moon in that office (in a
+    # retrospective written after his term) means the UN, not South Korea.
+    doc = _doc("Pada 2015, Sekjen PBB Ban Ki-moon mengecam uji coba rudal Korea Utara. Ban juga meminta "
+               "Pyongyang kembali berunding.", published=date(2019, 5, 1))
+    ban = _at(doc, "Ban Ki-moon")
+    assert (ban.actor.country, ban.actor.role) == ("UN", "Sekretaris Jenderal PBB")
+    assert _country(doc, "Ban", 1) == "UN"  # "Ban juga"
+    doc = _doc("Ban Ki-moon, Sekretaris Jenderal PBB, memuji kedua pihak.", published=date(2019, 5, 1))
+    assert _country(doc, "Ban Ki-moon") == "UN"
+    doc = _doc("Sekretaris Jenderal PBB Antonio Guterres menyerukan gencatan senjata.", published=date(2024, 1, 5))
+    assert _country(doc, "Antonio Guterres") == "UN"
+    # a former Secretary-General, or one named without the office after his term, is his own state's
+    doc = _doc("Mantan Sekjen PBB Ban Ki-moon berkunjung ke Jakarta.", published=date(2019, 5, 1))
+    assert _country(doc, "Ban Ki-moon") == "KOR"
+    doc = _doc("Ban Ki-moon berkunjung ke Jakarta.", published=date(2019, 5, 1))
+    assert _country(doc, "Ban Ki-moon") == "KOR"
+
+
+def test_an_undated_text_names_the_office_its_people_hold() -> None:
+    # no publication date, and the only year stated is background: the office the text names decides
+    doc = _doc("Ketua PBB, Ban Ki-moon, Senin mendesak Israel mencabut blokade. Sekjen PBB juga mengingatkan "
+               "putusan Mahkamah Internasional tahun 2004. Ban meminta kedua pihak menahan diri.", published=None)
+    assert _country(doc, "Ban Ki-moon") == "UN" and _at(doc, "Ban Ki-moon").rule.endswith("+office:text")
+    assert _country(doc, "Ban", 1) == "UN"
+    # a role phrase of its own stands ("Menlu Korsel Ban Ki-moon" beside the Secretary-General)
+    doc = _doc("Menlu Korea Selatan Ban Ki-moon bertemu Sekjen PBB Kofi Annan tahun 2005.", published=None)
+    assert _country(doc, "Menlu Korea Selatan Ban Ki-moon") == "KOR"
+    assert _country(doc, "Kofi Annan") == "UN"
+
+
+# --- transnational groups: branches take the state they are based in ----------------------------
+
+def test_al_qaeda_and_isis_branches_take_their_state() -> None:
+    doc = _doc("Komando Afrika AS melancarkan serangan udara terhadap Al-Shabaab, cabang Al-Qaeda di "
+               "Somalia. Washington juga menyerang Al-Qaeda di Yaman dan ISIS Afghanistan. Al-Qaeda "
+               "mengecam serangan itu.", published=date(2023, 6, 1))
+    assert _country(doc, "Al-Shabaab") == "SOM"
+    branch = _at(doc, "Al-Qaeda di Somalia")
+    assert branch.text == "Al-Qaeda di Somalia" and branch.actor.country == "SOM" and branch.rule.endswith("+branch")
+    assert [(p.text, p.label) for p in branch.parts] == [("Al-Qaeda", "ORG"), ("Somalia", "LOC")]
+    assert _country(doc, "Somalia") == "SOM"
+    spans = named_spans(doc.mentions)  # the NER view keeps the group and the place apart
+    start = doc.text.index("Al-Qaeda di Somalia")
+    assert (start, start + len("Al-Qaeda"), "ORG") in spans
+    assert _country(doc, "Al-Qaeda di Yaman") == "YEM"
+    assert _country(doc, "ISIS Afghanistan") == "AFG"
+    assert _country(doc, "Al-Qaeda", 2) == "AFG"  # "Al-Qaeda mengecam": the core keeps its base
+    doc = _doc("Kelompok AQAP dan AQIM serta ISIS-K mengaku bertanggung jawab.", published=date(2023, 6, 1))
+    assert [_country(doc, g) for g in ("AQAP", "AQIM", "ISIS-K")] == ["YEM", "DZA", "AFG"]
+    doc = _doc("Pesawat AS menyerang tempat persembunyian jaringan Al-Qaeda di selatan Somalia.",
+               published=date(2023, 6, 1))
+    assert _country(doc, "Al-Qaeda") == "SOM"
+    # a state that acts right after the group is not its branch
+    doc = _doc("Terkait ISIS Turki menangkap 20 orang.", published=date(2023, 6, 1))
+    assert _at(doc, "ISIS").text == "ISIS" and _country(doc, "ISIS") == "SYR" and _country(doc, "Turki") == "TUR"
+
+
+# --- regions and towns of states at war ---------------------------------------------------------
+
+def test_regions_and_towns_in_the_news_belong_to_their_state() -> None:
+    doc = _doc("Rusia kembali menggempur Kherson dan Zaporizhzhia, sementara junta Myanmar menyerang "
+               "desa-desa di negara bagian Rakhine. Serangan Israel di Khan Younis dan Rafah menewaskan "
+               "puluhan orang.", published=date(2024, 1, 10))
+    for surface, key in (("Kherson", "UKR"), ("Zaporizhzhia", "UKR"), ("Rakhine", "MMR"),
+                         ("Khan Younis", "PSE"), ("Rafah", "PSE")):
+        m = _at(doc, surface)
+        assert (m.label, m.actor.country if m.actor else None) == ("LOC", key), surface

@@ -127,6 +127,18 @@ def bare_role_words() -> tuple[frozenset[str], frozenset[str]]:
 
 
 @cache
+def former_words() -> frozenset[str]:
+    """Words that make the office after them a past one ("mantan", "eks")."""
+    return _read_cues()[10]
+
+
+@cache
+def branched_groups() -> frozenset[str]:
+    """Ids of transnational groups whose branches are named by their state ("Al-Qaeda di Yaman")."""
+    return _read_cues()[11]
+
+
+@cache
 def portfolio_words() -> frozenset[str]:
     """Role words the office's portfolio may follow in capitalised ordinary words ("Menteri Unifikasi")."""
     return _read_cues()[6]
@@ -135,7 +147,7 @@ def portfolio_words() -> frozenset[str]:
 @cache
 def _read_cues() -> tuple[dict[str, list[GroupCue]], frozenset[str], frozenset[str], frozenset[str],
                           dict[str, str], frozenset[str], frozenset[str], frozenset[str], frozenset[str],
-                          frozenset[str]]:
+                          frozenset[str], frozenset[str], frozenset[str]]:
     groups: dict[str, list[GroupCue]] = {}
     postings: set[str] = set()
     collective: set[str] = set()
@@ -145,6 +157,8 @@ def _read_cues() -> tuple[dict[str, list[GroupCue]], frozenset[str], frozenset[s
     portfolios: set[str] = set()
     not_bare: tuple[set[str], set[str]] = (set(), set())
     led: set[str] = set()
+    former: set[str] = set()
+    branched: set[str] = set()
     for lineno, raw in enumerate(CUES_PATH.read_text(encoding="utf-8").splitlines(), 1):
         line = raw.strip()
         if not line or line.startswith("#"):
@@ -167,6 +181,10 @@ def _read_cues() -> tuple[dict[str, list[GroupCue]], frozenset[str], frozenset[s
             portfolios.add(" ".join(cols[1].lower().split()))
         elif cols[0] == "led" and len(cols) == 2:
             led.add(cols[1].lower())
+        elif cols[0] == "former" and len(cols) == 2:
+            former.add(cols[1].lower())
+        elif cols[0] == "branched" and len(cols) == 2:
+            branched.add(cols[1])
         elif cols[0] in ("not-bare-after", "not-bare-before") and len(cols) == 2:
             not_bare[0 if cols[0] == "not-bare-after" else 1].add(cols[1].lower())
         else:
@@ -174,7 +192,8 @@ def _read_cues() -> tuple[dict[str, list[GroupCue]], frozenset[str], frozenset[s
     for cues in groups.values():
         cues.sort(key=lambda c: -len(c.words))
     return groups, frozenset(postings), frozenset(collective), frozenset(locative), anaphors, frozenset(missions), \
-        frozenset(portfolios), frozenset(not_bare[0]), frozenset(not_bare[1]), frozenset(led)
+        frozenset(portfolios), frozenset(not_bare[0]), frozenset(not_bare[1]), frozenset(led), \
+        frozenset(former), frozenset(branched)
 
 
 @cache
@@ -326,7 +345,9 @@ def find_mentions(doc: Doc) -> None:
     crf = _crf_spans(text, sent_bounds, gaz, roles)
     entities = _merge_entities(text, gaz, crf, roles)
     entities = _add_anaphors(text, entities, d, on, sent_starts)
-    spans = _role_phrases(text, entities, roles, d)
+    spans = _role_phrases(text, entities, roles, d, on)
+    _offices_before_people(text, spans, d, on, dated=doc.published is not None)
+    spans = _group_branches(text, spans, d)
     spans = _attach_mission_places(text, spans, roles)
     spans = _bare_roles(text, spans, roles, d, sent_starts)
     spans = _resolve_names(text, spans, d, on, doc.article.title)
@@ -793,7 +814,7 @@ def _ordinary_word(lw: str) -> bool:
     return m is not None and len(m.group(1)) >= 3 and m.group(1) in roots
 
 
-def _role_phrases(text: str, entities: list[_Span], roles: list[_Span], d) -> list[_Span]:
+def _role_phrases(text: str, entities: list[_Span], roles: list[_Span], d, on: date | None = None) -> list[_Span]:
     """Role word(s) + state and/or name → one actor ("Menlu Rusia Sergei Lavrov" → RUSGOV person).
     A name followed by ", <role> <state>," (apposition) takes the role's state when it has none."""
     _, postings = mention_cues()
@@ -896,6 +917,10 @@ def _role_phrases(text: str, entities: list[_Span], roles: list[_Span], d) -> li
             ("+name" if person else "")
         if person is not None:
             actor = _person_with_role(person.actor, text[person.start:person.end], country, sector, title)
+            held = _held_role(d, person.actor, [x.title for x in chain_roles if x.title],
+                              state.actor.country if state is not None and state.actor else None, sector, on)
+            if held is not None:
+                actor = held
             label = "PER"
         else:
             actor = Actor(name=text[r.start:last.end], code=(country + sector) if sector else country,
@@ -968,6 +993,137 @@ def _person_with_role(known: Actor | None, surface: str, country: str | None, se
     code = (country + sector) if country and sector else country
     return Actor(name=name, code=code, country=country, kind="person", role=title,
                  id=known.id if known is not None else None)
+
+
+def _held_role(d, known: Actor | None, titles: Sequence[str], state: str | None, sector: str | None,
+               on: date | None) -> Actor | None:
+    """The office the text names for a known person, when it is not the role they hold on ``on``:
+    "Menteri Luar Negeri Indonesia Retno Marsudi" in a text dated after she joined the UN is still the
+    Indonesian minister, "Sekjen PBB Ban Ki-moon" after his term still the UN's Secretary-General.
+    Picks the person's role of that title (of the named state, if any) nearest to ``on``. A past office
+    ("mantan Menlu …", sector ELI) is the state's elite it was held for. None: keep the dated actor."""
+    if d is None or known is None or not known.id or not titles:
+        return None
+    entry = d.get(known.id)
+    if entry is None or not entry.roles:
+        return None
+    former = False
+    wanted: set[str] = set()
+    for t in titles:
+        words = t.split()
+        if len(words) > 1 and words[0].lower() in former_words():
+            former = True
+            wanted.add(" ".join(words[1:]))
+        else:
+            wanted.add(t)
+    fits = [r for r in entry.roles if r.title in wanted and (state is None or r.country == state)]
+    if former:
+        fits = [r for r in fits if r.end is not None and (on is None or r.end < on) and _is_state(d, r.country)]
+        if not fits:
+            return None
+        last = max(fits, key=lambda r: r.end or date.max)
+        if known.country == last.country and not known.role:
+            return None  # the phrase's own reading (the state's elite) already stands
+        return Actor(name=entry.name, code=f"{last.country}{sector or ''}", country=last.country, kind=entry.kind,
+                     role=titles[0], id=entry.id)
+    if not fits or known.role in wanted and (state is None or known.country == state):
+        return None
+    if on is None:
+        best = fits[-1]
+    else:
+        # the role held that day, else the last one begun before it, else the first one after it
+        best = min(fits, key=lambda r: (0, 0) if r.covers(on) else
+                   (1, (on - r.start).days) if r.start is not None and r.start <= on else
+                   (2, (r.start - on).days if r.start is not None else 0))
+    return Actor(name=entry.name, code=best.code, country=best.country, kind=entry.kind, role=best.title,
+                 id=entry.id)
+
+
+_OFFICE_GAP = re.compile(r"[ \t]*")
+_APPOSITION_GAP = re.compile(r"[ \t]*,[ \t]*")
+
+
+def _offices_before_people(text: str, spans: list[_Span], d, on: date | None, dated: bool = True) -> None:
+    """An office the dictionary knows as a body ("Sekjen PBB" is the UN's Secretary-General) right
+    before a known person, or an office in apposition after them ("Ban Ki-moon, Sekretaris Jenderal
+    PBB", "Retno Marsudi, Menteri Luar Negeri RI,"), gives
+    the person their role of that title, whatever the article's date — unless a word such as
+    "mantan" makes the office a past one."""
+    for i, s in enumerate(spans):
+        if s.label != "PER" or s.actor is None or not s.actor.id:
+            continue
+        office = None
+        if i > 0 and spans[i - 1].label == "ORG" and _OFFICE_GAP.fullmatch(text, spans[i - 1].end, s.start):
+            office = spans[i - 1]
+            before = text[max(0, office.start - 20):office.start].split()
+            if before and before[-1].lower() in former_words():
+                continue
+        elif i + 1 < len(spans) and spans[i + 1].label == "ORG" and \
+                _APPOSITION_GAP.fullmatch(text, s.end, spans[i + 1].start):
+            office = spans[i + 1]
+        if office is None or office.actor is None:
+            continue
+        if office.chain:  # a role phrase without a holder: "…, Menteri Luar Negeri RI, …"
+            titles, state = [t for t, _ in office.chain], office.actor.country
+        elif office.actor.id and office.actor.name:  # an office the dictionary has as a body
+            titles, state = [office.actor.name], None
+        else:
+            continue
+        held = _held_role(d, s.actor, titles, state, None, on)
+        if held is not None:
+            s.actor = held
+            s.rule += "+office"
+    if dated:
+        return
+    # A text without a publication date has no sure day to pick a role by (at best the latest date it
+    # mentions, often a background one): a person named plainly takes the role of a one-holder office
+    # the dictionary has as a body and the text names anywhere ("Ketua PBB, Ban Ki-moon, … Sekjen PBB
+    # juga …" is the UN's Secretary-General). Generic titles ("Perdana Menteri") may be anyone's: not these.
+    named = [o.actor.name for o in spans if o.label == "ORG" and o.actor is not None and o.actor.id
+             and o.actor.name and not o.chain]
+    if not named:
+        return
+    for s in spans:
+        if s.label == "PER" and s.actor is not None and s.actor.id and s.rule.startswith("gazetteer:") \
+                and not s.rule.endswith("+office"):
+            held = _held_role(d, s.actor, named, None, None, on)
+            if held is not None:
+                s.actor = held
+                s.rule += "+office:text"
+
+
+_BRANCH_GAP = re.compile(r"[ \t]+(?:di[ \t]+(?:(?:selatan|utara|timur|barat|tengah|wilayah|kawasan)[ \t]+)?)?")
+
+
+def _verb_follows(text: str, pos: int) -> bool:
+    nxt = _NEXT_WORD.match(text, pos)
+    word = nxt.group(1) if nxt is not None else ""
+    return len(word) > 4 and word.islower() and word.startswith(_VERB_PREFIXES) and ner.lexicon().get(word) == "lower"
+
+
+def _group_branches(text: str, spans: list[_Span], d) -> list[_Span]:
+    """A transnational group named with a state ("Al-Qaeda di Yaman", "ISIS Afghanistan") is that
+    state's branch: one mention, keyed to the state (the state a LOC part), rule ``+branch``."""
+    groups = branched_groups()
+    out: list[_Span] = []
+    skip = -1
+    for i, s in enumerate(spans):
+        if i == skip:
+            continue
+        nxt = spans[i + 1] if i + 1 < len(spans) else None
+        if s.actor is not None and s.actor.id in groups and nxt is not None and nxt.actor is not None \
+                and nxt.label in ("LOC", "GPE") and nxt.actor.kind == "country" and not nxt.parts \
+                and _is_state(d, nxt.actor.country) and (gap := _BRANCH_GAP.fullmatch(text, s.end, nxt.start)) \
+                and ("di" in gap.group() or not _verb_follows(text, nxt.end)):  # "ISIS Turki menangkap …"
+            nxt.label = "LOC"
+            # the parts are the names inside, as for role phrases: the group (as found) and the state
+            s.parts = [*(s.parts or [_Span(s.start, s.end, s.label, s.actor, s.rule)]), nxt]
+            s.end = nxt.end
+            s.actor = replace(s.actor, country=nxt.actor.country)
+            s.rule += "+branch"
+            skip = i + 1
+        out.append(s)
+    return out
 
 
 def _apply_appositions(text: str, spans: list[_Span], roles: list[_Span]) -> None:

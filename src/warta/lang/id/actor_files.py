@@ -17,6 +17,7 @@ FILES = {
     "countries": "countries.tsv",
     "territories": "territories.tsv",
     "country_aliases": "country-aliases.tsv",
+    "places": "places.tsv",
     "country_forms": "country-forms.tsv",
     "organisations": "organisations.tsv",
     "organisations_generated": "organisations-petrarch.tsv",

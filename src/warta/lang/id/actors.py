@@ -616,6 +616,9 @@ class _Builder:
             if key not in known or state not in known:
                 p.add(f["territories"], f"unknown country key in {key} -> {state}")
         aliases = af.read_country_aliases(self.dir / f["country_aliases"], p)
+        # generated foreign places (scripts/build_places.py); the curated rows above win
+        if (self.dir / f["places"]).is_file():
+            aliases += af.read_country_aliases(self.dir / f["places"], p)
         forms = af.read_forms(self.dir / f["country_forms"], p)
         orgs = af.read_organisations(self.dir / f["organisations"], p)
         orgs_gen = af.read_organisations(self.dir / f["organisations_generated"], p, generated=True) \
