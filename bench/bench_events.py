@@ -25,7 +25,8 @@ ARTICLE = 3500  # characters in a typical article
 
 
 def _prepared(path: Path, only_intl: bool, limit: int):
-    from warta.analyse import dates, mentions, quotes, segment
+    from warta.analyse.events import code_events
+    from warta.analyse.pipeline import STAGES
     from warta.model import Article, Doc
 
     docs = []
@@ -38,7 +39,7 @@ def _prepared(path: Path, only_intl: bool, limit: int):
         except ValueError:
             published = None
         doc = Doc(article=Article(id=r["id"], text=r["text"], published=published, language="id"), text=r["text"])
-        for stage in (segment.segment, dates.find_dates, mentions.find_mentions, quotes.find_quotes):
+        for stage in STAGES[:STAGES.index(code_events)]:  # segment, dates, mentions, quotes
             stage(doc)
         docs.append(doc)
         if len(docs) >= limit:
@@ -60,7 +61,6 @@ def run() -> list[Figure]:
         code_events(docs[0])  # language data loads on first use
         chars = sum(len(d.text) for d in docs)
         best = float("inf")
-        events = 0
         for _ in range(rounds):
             t = time.process_time()
             for d in docs:

@@ -21,6 +21,8 @@ Run from the repository root: ``.venv/bin/python scripts/build_places.py``.
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 import unicodedata
 from pathlib import Path
 
@@ -39,7 +41,7 @@ KNOWN_ABROAD = 8  # GeoNames alternate names at least: a town the world writes a
 GENERIC = {"oblast", "governorate", "province", "region", "state", "prefecture", "district", "county",
            "city", "municipality", "territory", "zizhiqu", "sheng", "shi", "krai", "kray", "respublika",
            "republic", "autonomous", "division", "capital", "muhafazat", "wilayat", "ostan", "il", "do",
-           "changwat", "wilayah", "administrative", "special", "metropolitan", "federal", "division"}
+           "changwat", "wilayah", "administrative", "special", "metropolitan", "federal"}
 
 # Names that are also English words in Indonesian text ("Delta", "Unity"), places of a state not in
 # STATES too (Hyderabad and Punjab are in India as well), and people's names in Indonesia and abroad
@@ -72,12 +74,7 @@ def main() -> None:
     import pycountry
 
     from warta.analyse import ner
-    from warta.lang.id.actors import fold, load_from
-
-    import shutil
-    import tempfile
-
-    from warta.lang.id.actors import DATA_DIR
+    from warta.lang.id.actors import DATA_DIR, fold, load_from
 
     with tempfile.TemporaryDirectory() as tmp:  # the dictionary without the places built here
         data = Path(tmp) / "id"
@@ -85,11 +82,7 @@ def main() -> None:
         d = load_from(data, use_cache=False)
     lexicon = ner.lexicon()
     common = ner.common_words()
-    person_words: set[str] = set()
-    for key in list(d._by_id):  # noqa: SLF001 - a build script may read the dictionary's ids
-        e = d.get(key)
-        if e is not None and e.kind == "person":
-            person_words.update(fold(e.name).split())
+    person_words = {w for e in d.entries("person") for w in fold(e.name).split()}
 
     iso2 = {pycountry.countries.get(alpha_3=k).alpha_2: k for k in STATES}
     regions_only = {pycountry.countries.get(alpha_3=k).alpha_2: k for k in REGIONS_ONLY}

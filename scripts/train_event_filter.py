@@ -35,13 +35,15 @@ import numpy as np
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
-from warta.analyse import dates, mentions, quotes, segment  # noqa: E402
+from warta.analyse.pipeline import STAGES  # noqa: E402
 from warta.analyse.event_filter import ArticleContext, features, scored, triple_key  # noqa: E402
-from warta.analyse.events import reports  # noqa: E402
+from warta.analyse.events import code_events, reports  # noqa: E402
 from warta.evaluate.events import load_articles, load_gold, triple  # noqa: E402
 from warta.model import Doc  # noqa: E402
 
 PENALTIES = (0.3, 1.0, 3.0, 10.0)
+#: The analyser's stages before event coding (segment, dates, mentions, quotes).
+BEFORE_EVENTS = STAGES[:STAGES.index(code_events)]
 
 
 def collect(gold_paths: list[Path], shared: Path) -> tuple[list[dict], list[dict]]:
@@ -67,7 +69,7 @@ def collect(gold_paths: list[Path], shared: Path) -> tuple[list[dict], list[dict
             arts.append({"key": key, "required": required, "optional": optional})
             article = texts[g.id]
             doc = Doc(article=article, text=article.text)
-            for stage in (segment.segment, dates.find_dates, mentions.find_mentions, quotes.find_quotes):
+            for stage in BEFORE_EVENTS:
                 stage(doc)
             evs = reports(doc)
             ctx = ArticleContext(doc, evs)

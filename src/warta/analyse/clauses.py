@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
@@ -147,9 +147,14 @@ def _verb_like(lex: ClauseLexicon, w: str) -> bool:
 @cache
 def anaphor_regex() -> re.Pattern[str]:
     """All anaphor phrases as one regex, for a quick count before framing a sentence."""
-    phrases = sorted((" ".join(p) for p in load_clause_lexicon().anaphors), key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:%s)(?!\w)" % "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases),
-                      re.IGNORECASE)
+    return phrase_regex((" ".join(p) for p in load_clause_lexicon().anaphors), re.IGNORECASE)
+
+
+def phrase_regex(phrases: Iterable[str], flags: int = 0) -> re.Pattern[str]:
+    """One regex for whole-word occurrences of any of ``phrases`` (longest first; the space
+    between words matches any whitespace)."""
+    alts = sorted(phrases, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:%s)(?!\w)" % "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in alts), flags)
 
 
 @dataclass(frozen=True, slots=True)

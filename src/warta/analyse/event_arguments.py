@@ -18,14 +18,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from warta.analyse.clauses import AUX, BOUNDARY, NOUNISH, PREP, PUNCT, UNIT, VERB, Frame, Ref, Subject
+from warta.analyse.clauses import (
+    AUX, BOUNDARY, COMPLEMENTISERS, NOUNISH, PREP, PUNCT, UNIT, VERB, Frame, Ref, Subject,
+)
 from warta.analyse.event_patterns import NYA, SLOT_OBJECT, EventLexicon, Form, Pattern
 from warta.analyse.modality import clause_modality, lifted_cues, noun_modality
 from warta.model import MUTUAL_TYPES, Modality
 
 #: Clause openers a `with` phrase may lie beyond: "yang" (the object's clause) and the
 #: complementisers of the trigger verb ("menyerukan agar negosiasi …", "mengancam bahwa …").
-COMPLEMENT_OPENERS = frozenset({"yang", "agar", "supaya", "bahwa", "untuk"})
+COMPLEMENT_OPENERS = frozenset({"yang", "untuk"} | {p[0] for p in COMPLEMENTISERS})
 POSSESSOR_REACH = 6  # tokens between an event noun (or its `with` words) and its possessor
 #: Doers of a mutual or reciprocal event paired with each other: at most this many countries
 #: ("Rusia, China dan Iran menggelar latihan bersama"); a longer list is a multilateral setting

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from warta.analyse.clauses import phrase_regex
 from warta.lang import load_yaml
 from warta.model import MUTUAL_TYPES, Doc, Event, Mention
 
@@ -59,9 +60,8 @@ def load_cues() -> FilterCues:
     data = load_yaml(text) or {}
     pats = {}
     for name, words in data.items():
-        alts = sorted((re.escape(str(w).lower()).replace(r"\ ", r"\s+") for w in words or ()), key=len, reverse=True)
-        if alts:
-            pats[name] = re.compile(r"(?<!\w)(?:%s)(?!\w)" % "|".join(alts))
+        if words:
+            pats[name] = phrase_regex(str(w).lower() for w in words)
     return FilterCues(pats)
 
 

@@ -29,6 +29,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, replace
 
+from warta.analyse.event_filter import scored
 from warta.model import Event, Participant
 
 RECENT = 3  # sentences back for the latest event of the known actor
@@ -70,8 +71,7 @@ def complete(halves: list[Half], events: list[Event]) -> list[Event]:
     """The half events that a partner completes, in their order."""
     if not halves:
         return []
-    full = [e for e in events if e.target is not None and e.source.country and e.target.country
-            and e.source.country != e.target.country]
+    full = [e for e in events if scored(e)]  # both sides known, of two countries
     by_leaning: dict[str, list[Event]] = {}
     for e in full:
         lean = _leaning(e)

@@ -151,23 +151,30 @@ def _by_first_word(phrases: tuple[Phrase, ...]) -> dict[str, tuple[Phrase, ...]]
     return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
 
 
+def _type_code_mode(raw: dict, what: str, overrides: dict[str, str]) -> tuple[str, str, str | None]:
+    """The entry's checked PLOVER type and CAMEO code, and its mode (given, else CAMEO2PLOVER's
+    when the code maps to that type). ``what`` names the entry in errors ("pattern x")."""
+    try:
+        ptype, code = raw["type"], str(raw["cameo"])
+    except KeyError as e:
+        raise PatternError(f"{what}: missing {e.args[0]!r}") from None
+    if ptype not in PLOVER_TYPES:
+        raise PatternError(f"{what}: unknown PLOVER type {ptype!r}")
+    codes = cameo_codes()
+    if code not in codes:
+        raise PatternError(f"{what}: unknown CAMEO code {code!r}")
+    mapped = codes[code].plover_type
+    if mapped != ptype and overrides.get(code) != ptype:
+        raise PatternError(f"{what}: CAMEO {code} is {mapped} in CAMEO2PLOVER, not {ptype} "
+                           f"(add it to type_overrides with the guide's reason if intended)")
+    return ptype, code, raw.get("mode") or (codes[code].plover_mode if mapped == ptype else None)
+
+
 def _pattern(raw: dict, order: int, noun_default: tuple[str, ...], overrides: dict[str, str],
              implicit_types: frozenset[str] = frozenset(),
              situation_types: frozenset[str] = frozenset()) -> Pattern:
     pid = raw.get("id") or f"#{order}"
-    try:
-        ptype, code = raw["type"], str(raw["cameo"])
-    except KeyError as e:
-        raise PatternError(f"pattern {pid}: missing {e.args[0]!r}") from None
-    if ptype not in PLOVER_TYPES:
-        raise PatternError(f"pattern {pid}: unknown PLOVER type {ptype!r}")
-    codes = cameo_codes()
-    if code not in codes:
-        raise PatternError(f"pattern {pid}: unknown CAMEO code {code!r}")
-    mapped = codes[code].plover_type
-    if mapped != ptype and overrides.get(code) != ptype:
-        raise PatternError(f"pattern {pid}: CAMEO {code} is {mapped} in CAMEO2PLOVER, not {ptype} "
-                           f"(add it to type_overrides with the guide's reason if intended)")
+    ptype, code, mode = _type_code_mode(raw, f"pattern {pid}", overrides)
     forms = pattern_forms(raw, pid)
     if not any(forms.values()):
         raise PatternError(f"pattern {pid}: no active, passive or noun forms")
@@ -177,7 +184,6 @@ def _pattern(raw: dict, order: int, noun_default: tuple[str, ...], overrides: di
             raise PatternError(f"pattern {pid}: a {k} form is listed twice")
     tgt = raw.get("target", list(noun_default) if forms["noun"] and not forms["active"] else ["object"])
     target = None if tgt == "none" else tuple(str(x).lower() for x in tgt)
-    mode = raw.get("mode") or (codes[code].plover_mode if mapped == ptype else None)
     return Pattern(
         id=pid, type=ptype, cameo=code, mode=mode, target=target,
         source=tuple(str(x).lower() for x in raw.get("source", PASSIVE_SOURCE)),
@@ -226,22 +232,13 @@ def pattern_forms(raw: dict, pid: str = "?") -> dict[str, tuple[Phrase, ...]]:
 
 def _statement(raw: dict, order: int, overrides: dict[str, str]) -> StatementPattern:
     pid = raw.get("id") or f"statement#{order}"
-    try:
-        ptype, code = raw["type"], str(raw["cameo"])
-    except KeyError as e:
-        raise PatternError(f"statement {pid}: missing {e.args[0]!r}") from None
-    codes = cameo_codes()
-    if ptype not in PLOVER_TYPES or code not in codes:
-        raise PatternError(f"statement {pid}: unknown type or CAMEO code ({ptype}, {code})")
-    mapped = codes[code].plover_type
-    if mapped != ptype and overrides.get(code) != ptype:
-        raise PatternError(f"statement {pid}: CAMEO {code} is {mapped} in CAMEO2PLOVER, not {ptype}")
+    ptype, code, mode = _type_code_mode(raw, f"statement {pid}", overrides)
     of = raw.get("of") or ["subject"]
     of = [of] if isinstance(of, str) else of
     if not raw.get("cues") or any(r not in STATEMENT_ROLES for r in of):
         raise PatternError(f"statement {pid}: needs cues and roles among {', '.join(STATEMENT_ROLES)}")
     return StatementPattern(
-        id=pid, type=ptype, cameo=code, mode=raw.get("mode") or (codes[code].plover_mode if mapped == ptype else None),
+        id=pid, type=ptype, cameo=code, mode=mode,
         cues=_phrases(raw.get("cues")), of=tuple(of),
         slots=tuple(str(x).lower() for x in raw.get("slots") or ("terhadap", "kepada", "bagi", "atas")),
         not_after=_phrases(raw.get("not_after")), not_before=_phrases(raw.get("not_before")),
@@ -346,6 +343,12 @@ def lower_same_length(text: str) -> str:
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
+def _whole_word(low: str, start: int, end: int) -> bool:
+    """Whether ``low[start:end]`` is not part of a longer word."""
+    return not ((start > 0 and (low[start - 1].isalnum() or low[start - 1] == "_"))
+                or (end < len(low) and (low[end].isalnum() or low[end] == "_")))
+
+
 def find_statement_cues(low: str, start: int, end: int, lexicon: EventLexicon) -> list[tuple[int, int, tuple[StatementPattern, ...]]]:
     """Statement cues (whole words) in ``low[start:end]``: (start, end, patterns) in text offsets."""
     auto = lexicon.statement_automaton
@@ -354,9 +357,8 @@ def find_statement_cues(low: str, start: int, end: int, lexicon: EventLexicon) -
     out = []
     for end_idx, (length, sps) in auto.iter_long(low, start, end):
         s, e = end_idx - length + 1, end_idx + 1
-        if (s > 0 and (low[s - 1].isalnum() or low[s - 1] == "_")) or (e < len(low) and (low[e].isalnum() or low[e] == "_")):
-            continue
-        out.append((s, e, sps))
+        if _whole_word(low, s, e):
+            out.append((s, e, sps))
     return out
 
 
@@ -366,13 +368,9 @@ def find_triggers(text: str, lexicon: EventLexicon | None = None, lowered: str |
     phrase hides the shorter ones that start inside it."""
     lex = lexicon or load_lexicon()
     low = lowered if lowered is not None else lower_same_length(text)
-    n = len(low)
     out: list[TriggerHit] = []
     for end_idx, (length, forms) in lex.automaton.iter_long(low):
         start, end = end_idx - length + 1, end_idx + 1
-        if start > 0 and (low[start - 1].isalnum() or low[start - 1] == "_"):
-            continue
-        if end < n and (low[end].isalnum() or low[end] == "_"):
-            continue
-        out.append(TriggerHit(start, end, forms))
+        if _whole_word(low, start, end):
+            out.append(TriggerHit(start, end, forms))
     return out

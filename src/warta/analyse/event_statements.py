@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable
+from dataclasses import replace
 
 from warta.analyse.clauses import AUX, NOUNISH, UNIT, VERB, Frame, Ref
 from warta.analyse.event_arguments import CIVILIAN_ROLES
@@ -156,8 +157,7 @@ def _event(doc: Doc, frame: Frame, si: int, speaker: Participant, target: Ref, s
     d = min(dates, key=lambda x: abs(x.start - a)) if dates else None
     return Event(
         type=sp.type, mode=sp.mode, cameo=sp.cameo, goldstein=c.goldstein, quad_class=quad_class(sp.cameo),
-        source=Participant(text=speaker.text, name=speaker.name, code=speaker.code, country=speaker.country,
-                           start=speaker.start, end=speaker.end),
+        source=replace(speaker),
         target=_participant(target), modality="asserted",
         date=d.value if d else None, date_granularity=d.granularity if d else None,
         sentence=si, start=min(spans), end=max(spans), trigger=doc.text[a:b], rule=f"{sp.id}/statement",

@@ -85,13 +85,15 @@ def reports(doc: Doc, lexicon: EventLexicon | None = None) -> list[Event]:
         lo, hi = bisect_right(m_starts, sent.start - 1), bisect_right(m_starts, sent.end - 1)
         return [m for m in mentions[lo:hi] if m.end <= sent.end]
 
-    def build(i: int, trigger_spans: list[tuple[int, int, bool]]) -> Frame:
+    def build(i: int, s_hits: list, ms: list | None = None) -> Frame:
         nonlocal anaphora
         if anaphora is None:
             anaphora = AnaphorContext(doc)
         sent = doc.sentences[i]
-        frames[i] = Frame.build(doc.text[sent.start:sent.end], sent.start, sentence_mentions(i),
-                                trigger_spans, i, anaphora.resolve)
+        frames[i] = Frame.build(doc.text[sent.start:sent.end], sent.start,
+                                sentence_mentions(i) if ms is None else ms,
+                                [(h.start, h.end, h.forms[0].kind != "noun") for h in s_hits],
+                                i, anaphora.resolve)
         return frames[i]
 
     events: list[Event] = []  # in text order: later reports may refer back to them
@@ -109,9 +111,9 @@ def reports(doc: Doc, lexicon: EventLexicon | None = None) -> list[Event]:
             # a quoted sentence also has its speaker: "Jadi terima kasih, Presiden Putin," kata Prabowo
             if not any(q.direct and q.start < sent.end and sent.start < q.end for q in doc.quotes):
                 if international and any(f.pattern.implicit for h in s_hits for f in h.forms):
-                    deferred.append((s_idx, s_hits, _sentence_countries(ms)))
+                    deferred.append((s_idx, s_hits, _countries(ms)))
                 continue
-        frame = build(s_idx, [(h.start, h.end, h.forms[0].kind != "noun") for h in s_hits])
+        frame = build(s_idx, s_hits, ms)
         events.extend(_code_sentence(doc, frame, s_idx, s_hits, lex, anaphora, events, halves))
     if international and doc.quotes:
         events.extend(code_statements(doc, lex, lowered, lambda i: frames.get(i) or build(i, [])))
@@ -122,7 +124,7 @@ def reports(doc: Doc, lexicon: EventLexicon | None = None) -> list[Event]:
                      for c in (e.source.country, e.target.country) if c}
         for s_idx, s_hits, countries in deferred:
             if countries & partnered:
-                frame = build(s_idx, [(h.start, h.end, h.forms[0].kind != "noun") for h in s_hits])
+                frame = build(s_idx, s_hits)
                 events.extend(_code_sentence(doc, frame, s_idx, s_hits, lex, anaphora, events, halves))
     if halves:
         events.sort(key=lambda e: (e.sentence, e.start))
@@ -200,10 +202,6 @@ def _worth_framing(text: str, mentions: list, hits: list) -> bool:
         return True  # "Prabowo lalu memujinya": the enclitic object points to an earlier actor
     return bool(countries) and any(f.pattern.target is None or f.pattern.optional_target
                                    or f.pattern.context_target for h in hits for f in h.forms)
-
-
-def _sentence_countries(mentions: list) -> set[str]:
-    return {m.actor.country for m in mentions if m.actor is not None and m.actor.country}
 
 
 def _code_sentence(doc: Doc, frame: Frame, s_idx: int, hits: list, lex: EventLexicon,
@@ -334,9 +332,7 @@ def _receiver_from_context(e: Event, types: tuple[str, ...], earlier: list[Event
     for prior in reversed(earlier):
         if (prior.type in types and prior.source.country != e.source.country and (
                 any_target or (prior.target is not None and prior.target.country == e.source.country))):
-            src = prior.source
-            return replace(e, target=Participant(text=src.text, name=src.name, code=src.code,
-                                                 country=src.country, start=src.start, end=src.end))
+            return replace(e, target=replace(prior.source))
     return None
 
 

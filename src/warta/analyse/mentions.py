@@ -45,8 +45,10 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from warta.analyse import ner
+from warta.analyse.tokenize import token_spans
 from warta.model import Actor, Article, Doc, Mention
 
 CUES_PATH = Path(__file__).resolve().parents[1] / "lang" / "id" / "mention-cues.tsv"
@@ -55,7 +57,6 @@ CUES_PATH = Path(__file__).resolve().parents[1] / "lang" / "id" / "mention-cues.
 KIND_LABEL = {"person": "PER", "country": "LOC", "place": "LOC", "city": "LOC", "organisation": "ORG",
               "organization": "ORG", "group": "ORG", "bloc": "ORG", "sector": "ORG"}
 
-_TOKEN_RE = re.compile(r"\w+(?:[-'’./]\w+)*|[^\w\s]", re.UNICODE)
 #: Up to four capitalised words: the name after "Perdana Menteri China …" when nobody tagged it.
 _CAPS_RE = re.compile(r"[A-Z][\w'’]*(?:-[A-Z]?[\w'’]+)*(?:[ \t]+[A-Z][\w'’]*(?:-[A-Z]?[\w'’]+)*){0,3}")
 _SENT_RE = re.compile(r"[^.!?\n]+(?:[.!?]+[\"”’']?|$)|\n", re.UNICODE)
@@ -86,114 +87,105 @@ class GroupCue:
 @cache
 def mention_cues() -> tuple[dict[str, list[GroupCue]], frozenset[str]]:
     """``mention-cues.tsv`` -> (first word -> group cues, longest first; posting words)."""
-    return _read_cues()[:2]
+    return _read_cues().groups, _cue_words("posting")
 
 
 @cache
 def collective_roles() -> frozenset[str]:
     """Role words naming a body or a crowd: never followed by their holder's name."""
-    return _read_cues()[2]
+    return _cue_words("collective")
 
 
 @cache
 def locative_words() -> frozenset[str]:
     """Words after which a state or capital is a place ("di Jakarta")."""
-    return _read_cues()[3]
+    return _cue_words("locative")
 
 
 @cache
 def anaphor_cues() -> dict[str, str]:
     """Phrases that stand for one actor named shortly before ("negara itu" → country)."""
-    return _read_cues()[4]
+    return _read_cues().anaphors
 
 
 @cache
 def mission_words() -> frozenset[str]:
     """Words naming a diplomatic mission ("kbri", "kedutaan besar"): a place after them is a location."""
-    return _read_cues()[5]
+    return _cue_words("mission")
 
 
 @cache
 def led_bodies() -> frozenset[str]:
     """Collective role words that a leader's name may follow ("pemerintahan Trump", "rezim Assad")."""
-    return _read_cues()[9]
+    return _cue_words("led")
 
 
 @cache
 def bare_role_words() -> tuple[frozenset[str], frozenset[str]]:
     """(words before a role word, words after it) that keep it from naming one office seen before:
     "para menteri", "menteri dari negara …"."""
-    return _read_cues()[7], _read_cues()[8]
+    return _cue_words("not-bare-after"), _cue_words("not-bare-before")
 
 
 @cache
 def former_words() -> frozenset[str]:
     """Words that make the office after them a past one ("mantan", "eks")."""
-    return _read_cues()[10]
+    return _cue_words("former")
 
 
 @cache
 def branched_groups() -> frozenset[str]:
     """Ids of transnational groups whose branches are named by their state ("Al-Qaeda di Yaman")."""
-    return _read_cues()[11]
+    return _cue_words("branched")
 
 
 @cache
 def portfolio_words() -> frozenset[str]:
     """Role words the office's portfolio may follow in capitalised ordinary words ("Menteri Unifikasi")."""
-    return _read_cues()[6]
+    return _cue_words("portfolio")
+
+
+#: The one-column kinds of ``mention-cues.tsv`` (``kind<TAB>word``): the word lower-cased, or with
+#: its runs of spaces made one as well (phrases), or as written (dictionary ids).
+_WORD_KINDS = {"posting": "lower", "collective": "lower", "locative": "lower", "led": "lower", "former": "lower",
+               "not-bare-after": "lower", "not-bare-before": "lower", "mission": "phrase", "portfolio": "phrase",
+               "branched": "id"}
+
+
+class _Cues(NamedTuple):
+    groups: dict[str, list[GroupCue]]  # first word -> group cues, longest first
+    anaphors: dict[str, str]  # phrase -> what it refers to (country | group)
+    words: dict[str, frozenset[str]]  # one-column kind -> its words
+
+
+def _cue_words(kind: str) -> frozenset[str]:
+    return _read_cues().words[kind]
 
 
 @cache
-def _read_cues() -> tuple[dict[str, list[GroupCue]], frozenset[str], frozenset[str], frozenset[str],
-                          dict[str, str], frozenset[str], frozenset[str], frozenset[str], frozenset[str],
-                          frozenset[str], frozenset[str], frozenset[str]]:
+def _read_cues() -> _Cues:
     groups: dict[str, list[GroupCue]] = {}
-    postings: set[str] = set()
-    collective: set[str] = set()
-    locative: set[str] = set()
     anaphors: dict[str, str] = {}
-    missions: set[str] = set()
-    portfolios: set[str] = set()
-    not_bare: tuple[set[str], set[str]] = (set(), set())
-    led: set[str] = set()
-    former: set[str] = set()
-    branched: set[str] = set()
+    words: dict[str, set[str]] = {kind: set() for kind in _WORD_KINDS}
     for lineno, raw in enumerate(CUES_PATH.read_text(encoding="utf-8").splitlines(), 1):
         line = raw.strip()
         if not line or line.startswith("#"):
             continue
         cols = line.split("\t")
         if cols[0] == "group" and len(cols) == 4 and cols[2] in ("country", "leader", "party"):
-            words = tuple(cols[1].lower().split())
-            groups.setdefault(words[0], []).append(GroupCue(words, cols[2], cols[3]))
-        elif cols[0] == "posting" and len(cols) == 2:
-            postings.add(cols[1].lower())
-        elif cols[0] == "collective" and len(cols) == 2:
-            collective.add(cols[1].lower())
-        elif cols[0] == "locative" and len(cols) == 2:
-            locative.add(cols[1].lower())
+            cue_words = tuple(cols[1].lower().split())
+            groups.setdefault(cue_words[0], []).append(GroupCue(cue_words, cols[2], cols[3]))
         elif cols[0] == "anaphor" and len(cols) == 3 and cols[2] in ("country", "group"):
             anaphors[" ".join(cols[1].lower().split())] = cols[2]
-        elif cols[0] == "mission" and len(cols) == 2:
-            missions.add(" ".join(cols[1].lower().split()))
-        elif cols[0] == "portfolio" and len(cols) == 2:
-            portfolios.add(" ".join(cols[1].lower().split()))
-        elif cols[0] == "led" and len(cols) == 2:
-            led.add(cols[1].lower())
-        elif cols[0] == "former" and len(cols) == 2:
-            former.add(cols[1].lower())
-        elif cols[0] == "branched" and len(cols) == 2:
-            branched.add(cols[1])
-        elif cols[0] in ("not-bare-after", "not-bare-before") and len(cols) == 2:
-            not_bare[0 if cols[0] == "not-bare-after" else 1].add(cols[1].lower())
+        elif cols[0] in _WORD_KINDS and len(cols) == 2:
+            how = _WORD_KINDS[cols[0]]
+            word = cols[1] if how == "id" else cols[1].lower()
+            words[cols[0]].add(" ".join(word.split()) if how == "phrase" else word)
         else:
             raise ValueError(f"{CUES_PATH.name}:{lineno}: cannot read {raw!r}")
     for cues in groups.values():
         cues.sort(key=lambda c: -len(c.words))
-    return groups, frozenset(postings), frozenset(collective), frozenset(locative), anaphors, frozenset(missions), \
-        frozenset(portfolios), frozenset(not_bare[0]), frozenset(not_bare[1]), frozenset(led), \
-        frozenset(former), frozenset(branched)
+    return _Cues(groups, anaphors, {kind: frozenset(w) for kind, w in words.items()})
 
 
 @cache
@@ -242,12 +234,7 @@ def dictionary_tags(text: str, spans: Sequence[tuple[int, int]]) -> list[str | N
 
 def tokenize(text: str) -> tuple[list[str], list[tuple[int, int]]]:
     """The pipeline's tokens of ``text`` as (strings, spans) — no Token objects."""
-    try:
-        from warta.analyse.tokenize import token_spans
-    except ImportError:  # the segmenter's tokenizer is not installed: a plain regex
-        spans = [m.span() for m in _TOKEN_RE.finditer(text)]
-    else:
-        spans = token_spans(text)
+    spans = token_spans(text)
     return [text[a:b] for a, b in spans], spans
 
 
@@ -258,15 +245,10 @@ def _sentence_tokens(text: str, start: int, end: int) -> tuple[list[str], list[t
     """``tokenize(text[start:end])`` with spans into ``text``: the pattern runs on the article
     itself (no slice, no shifting) unless the character before the sentence could change a
     look-behind (the tokenizer's "Prof." rule looks at it; a slice sees nothing there)."""
-    try:
-        from warta.analyse.tokenize import token_pattern
-    except ImportError:
-        token_pattern = None
-    if token_pattern is None or (start > 0 and _WORD_OR_DOT.match(text, start - 1)):
+    if start > 0 and _WORD_OR_DOT.match(text, start - 1):
         toks, spans = tokenize(text[start:end])
         return toks, [(a + start, b + start) for a, b in spans]
-    web = text.find("@", start, end) >= 0 or text.find("://", start, end) >= 0 or text.find("www.", start, end) >= 0
-    spans = [m.span() for m in token_pattern(web).finditer(text, start, end)]
+    spans = token_spans(text, start, end)
     return [text[a:b] for a, b in spans], spans
 
 
@@ -427,7 +409,7 @@ def _role_spans(d, text: str) -> list[_Span]:
     if d is None:
         return []
     out = [_Span(r.start, r.end, "ROLE", None, "role", sector=r.sector, title=r.title or r.surface,
-                 home=getattr(r, "home", None)) for r in d.find_roles(text)]
+                 home=r.home) for r in d.find_roles(text)]
     out.sort(key=lambda s: (s.start, -s.end))
     return out
 
@@ -1461,11 +1443,10 @@ def _title_qualifiers(title: str | None, d) -> list[tuple[int, int, Actor]]:
     if not title or d is None:
         return []
     cased = "".join(w[:1].upper() + w[1:] for w in re.split(r"(\s+)", title))
-    hits = [h for h in d.find(cased) if getattr(h.entry, "kind", "") == "country" and _is_state(d, h.entry.country)]
+    hits = [h for h in d.find(cased) if h.entry.kind == "country" and _is_state(d, h.entry.country)]
     roles = {r.end: r for r in d.find_roles(cased)}
     out = []
     for h in hits:
-        r = None
         j = h.start - 1
         while j >= 0 and cased[j] == " ":
             j -= 1
@@ -1616,12 +1597,13 @@ def _variant_entry(d, toks: tuple[str, ...]):
     from rapidfuzz import fuzz
 
     folded = " ".join(" ".join(toks).lower().split())
-    initials = [w[:1].lower() for w in folded.split()]
+    if len(folded.split()) < 2:
+        return None
+    initials = [w[:1] for w in folded.replace("-", " ").split()]  # each word's first letter, "Jong-un" two
     best: list = []
     for e in d.people_by_surname(toks[-1], generated=False):
         other = " ".join(e.name.lower().split())
-        if [w[:1] for w in other.replace("-", " ").split()] != [w[:1] for w in folded.replace("-", " ").split()] \
-                or len(initials) < 2:
+        if [w[:1] for w in other.replace("-", " ").split()] != initials:
             continue
         score = fuzz.ratio(folded, other)
         if score >= VARIANT_SIMILARITY and other != folded:

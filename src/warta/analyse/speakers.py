@@ -462,7 +462,7 @@ class Speakers:
                 break
             if not self.in_quote(m.start) and self.subject_like(m.start) and not self._passive_follows(m.end):
                 s0 = self._sentence_starts[s]
-                if self._first_mention(i) and len(self.text[s0:m.start].split()) <= 8:
+                if self._first_mention(i) and len(self.text[s0:m.start].split()) <= _SUBJECT_WORDS:
                     found.append(m)
             i -= 1
         if not found:
@@ -544,10 +544,9 @@ class Speakers:
         last_speaker = self.last_speaker()
         chosen: Participant | None
         introduced = self.introduced_before(pos)
-        new_subject = self.subject_since(pos, last_speaker[0]) if last_speaker else None
         if last_speaker and introduced is not None and introduced.start > last_speaker[0]:
             chosen = introduced  # someone new was just introduced as a sentence's subject
-        elif new_subject is not None:
+        elif last_speaker and (new_subject := self.subject_since(pos, last_speaker[0])) is not None:
             chosen = new_subject  # the article turned to someone else since the last speaker spoke
         elif last_speaker and self.sentence_of(pos) - self.sentence_of(last_speaker[0]) <= _STAY_WITH_SPEAKER:
             chosen = last_speaker[1]

@@ -69,8 +69,9 @@ def token_pattern(web: bool = True) -> re.Pattern[str]:
     )
 
 
-def _pattern_for(text: str) -> re.Pattern[str]:
-    return token_pattern("@" in text or "://" in text or "www." in text)
+def _pattern_for(text: str, start: int = 0, end: int | None = None) -> re.Pattern[str]:
+    """The pattern for ``text[start:end]``: with the web part only when it may hold a URL or address."""
+    return token_pattern(any(text.find(mark, start, end) >= 0 for mark in ("@", "://", "www.")))
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
@@ -79,9 +80,12 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     return [Token(m.group(), m.start() + offset, m.end() + offset) for m in _pattern_for(text).finditer(text)]
 
 
-def token_spans(text: str) -> list[tuple[int, int]]:
-    """Just the (start, end) offsets, for callers that need no Token objects."""
-    return [m.span() for m in _pattern_for(text).finditer(text)]
+def token_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Just the (start, end) offsets, for callers that need no Token objects; with ``start``/``end``,
+    the tokens of that part of ``text`` found in place (offsets into ``text``, no slice). In place,
+    the look-behinds see the character before ``start``, which a slice would not."""
+    end = len(text) if end is None else end
+    return [m.span() for m in _pattern_for(text, start, end).finditer(text, start, end)]
 
 
 class TokenList(list):  # type: ignore[type-arg]

@@ -53,12 +53,12 @@ def stored_digest(cur: Cursor, day: date | None, top: int) -> StoredDigest | Not
     day = day or latest_digest_day(cur)
     if day is None:
         return NotBuilt(None, 0, None, None)
-    digest = load_digest(cur, day, top)
-    before, after = neighbour_digest_days(cur, day)
-    if digest is None:
-        return NotBuilt(day, queries.articles_published(cur, day), before, after)
     info = story_day(cur, day)
-    assert info is not None  # load_digest found it
+    before, after = neighbour_digest_days(cur, day)
+    if info is None:
+        return NotBuilt(day, queries.articles_published(cur, day), before, after)
+    digest = load_digest(cur, day, top, info)
+    assert digest is not None  # the day was built
     arts = queries.story_articles(cur, [s.id for s in digest.stories])
     return StoredDigest(digest, info, arts, before, after)
 

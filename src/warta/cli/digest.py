@@ -65,7 +65,7 @@ def digest_command(
 ) -> None:
     """The 'Top N Dunia' world-news digest of a day: stories clustered across outlets, ranked, summarised."""
     from warta.stories.render import FORMATS, edition_date, render
-    from warta.stories.store import digest_for_day, latest_day
+    from warta.stories.store import article_days, digest_for_day, latest_day
     from warta.store import open_store
 
     if fmt not in FORMATS:
@@ -75,9 +75,7 @@ def digest_command(
             raise InputError("--all-days builds and stores every day: it goes without --date and --no-save")
         con = open_store(db)
         try:
-            days = [r[0] for r in con.execute("SELECT DISTINCT published FROM articles WHERE published IS NOT NULL "
-                                              "AND (language IS NULL OR language = 'id') ORDER BY 1").fetchall()]
-            built = refresh_stories(con, days, quiet)
+            built = refresh_stories(con, article_days(con), quiet)
         finally:
             con.close()
         out.print(stories_line(built), highlight=False)

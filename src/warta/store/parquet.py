@@ -47,6 +47,31 @@ def is_parquet_store(path: str | Path) -> bool:
     return (Path(path) / MANIFEST).is_file()
 
 
+def _partition_key(partition: Partition) -> str:
+    """SQL for the partition value of an article ``a``."""
+    return f"coalesce(strftime(a.published, '{_FORMATS[partition]}'), '{UNDATED}')"
+
+
+def _table_select(table: str, key: str, partition: Partition, where_sql: str = "") -> str:
+    """A table's rows, each with its article's partition value ``key``."""
+    if table == "articles":
+        return f"SELECT a.*, {key} AS {partition} FROM articles a {where_sql}"
+    return f"SELECT t.*, {key} AS {partition} FROM {table} t JOIN articles a ON a.id = t.article_id {where_sql}"
+
+
+def _copy(con: duckdb.DuckDBPyConnection, select: str, out: Path, partition: Partition, file_pattern: str,
+          params: list | None = None) -> None:
+    """Append ``select``'s rows as Parquet files under ``out``, one folder per partition value."""
+    con.execute(f"COPY ({select}) TO {_quote(out)} (FORMAT parquet, COMPRESSION zstd, "
+                f"PARTITION_BY ({partition}), OVERWRITE_OR_IGNORE, FILENAME_PATTERN '{file_pattern}')", params or [])
+
+
+def _write_manifest(con: duckdb.DuckDBPyConnection, out: Path, partition: Partition) -> None:
+    manifest = {"format": "warta-parquet", "partition": partition, "schema_version": schema_version(con),
+                "tables": [t for t in TABLES if (out / t).exists()]}
+    (out / MANIFEST).write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
+
+
 def export_parquet(con: duckdb.DuckDBPyConnection, out: str | Path, f: ExportFilter = ExportFilter(),
                    partition: Partition = "day") -> dict[str, int]:
     """Write the store's tables under ``out`` (rows per table). Partitions of the written days are
@@ -60,7 +85,7 @@ def export_parquet(con: duckdb.DuckDBPyConnection, out: str | Path, f: ExportFil
         if old.get("partition") != partition:
             raise StoreError(f"{out} is partitioned by {old.get('partition')}, not {partition}")
     out.mkdir(parents=True, exist_ok=True)
-    key = f"coalesce(strftime(a.published, '{_FORMATS[partition]}'), '{UNDATED}')"
+    key = _partition_key(partition)
     where, params = f.where("a.published")
     where_sql = f"WHERE {where}" if where else ""
     counts: dict[str, int] = {}
@@ -68,17 +93,11 @@ def export_parquet(con: duckdb.DuckDBPyConnection, out: str | Path, f: ExportFil
     for table in TABLES:
         for value in values:  # replace exactly the partitions this export writes
             shutil.rmtree(out / table / f"{partition}={value}", ignore_errors=True)
-        if table == "articles":
-            select = f"SELECT a.*, {key} AS {partition} FROM articles a {where_sql}"
-        else:
-            select = f"SELECT t.*, {key} AS {partition} FROM {table} t JOIN articles a ON a.id = t.article_id {where_sql}"
+        select = _table_select(table, key, partition, where_sql)
         counts[table] = con.execute(f"SELECT count(*) FROM ({select})", params).fetchone()[0]
         if counts[table]:
-            con.execute(f"COPY ({select}) TO {_quote(out / table)} (FORMAT parquet, COMPRESSION zstd, "
-                        f"PARTITION_BY ({partition}), OVERWRITE_OR_IGNORE, FILENAME_PATTERN 'data_{{i}}')", params)
-    manifest = {"format": "warta-parquet", "partition": partition, "schema_version": schema_version(con),
-                "tables": [t for t in TABLES if (out / t).exists()]}
-    manifest_path.write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
+            _copy(con, select, out / table, partition, "data_{i}", params)
+    _write_manifest(con, out, partition)
     return counts
 
 
@@ -151,26 +170,19 @@ class ParquetStoreWriter:
         con = self._con
         insert_articles(con, [a for a, _ in self._batch], run_id=None)
         write_analyses(con, [x for _, x in self._batch])
-        key = f"coalesce(strftime(a.published, '{_FORMATS[self.partition]}'), '{UNDATED}')"
+        key = _partition_key(self.partition)
         for table in TABLES:
             n = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
             if not n:
                 continue
-            select = (f"SELECT a.*, {key} AS {self.partition} FROM articles a" if table == "articles" else
-                      f"SELECT t.*, {key} AS {self.partition} FROM {table} t JOIN articles a ON a.id = t.article_id")
-            con.execute(f"COPY ({select}) TO {_quote(self.out / table)} (FORMAT parquet, COMPRESSION zstd, "
-                        f"PARTITION_BY ({self.partition}), OVERWRITE_OR_IGNORE, FILENAME_PATTERN 'part_{{uuid}}')")
+            _copy(con, _table_select(table, key, self.partition), self.out / table, self.partition, "part_{uuid}")
             self.counts[table] += n
         for table in TABLES:
             con.execute(f"DELETE FROM {table}")
         self._batch.clear()
 
     def close(self) -> dict[str, int]:
-        from warta.store.db import schema_version
-
         self.flush()
-        manifest = {"format": "warta-parquet", "partition": self.partition, "schema_version": schema_version(self._con),
-                    "tables": [t for t in TABLES if (self.out / t).exists()]}
-        (self.out / MANIFEST).write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
+        _write_manifest(self._con, self.out, self.partition)
         self._con.close()
         return self.counts

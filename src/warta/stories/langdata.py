@@ -14,7 +14,6 @@ from typing import Any
 from warta.lang import load_yaml
 
 
-
 def _read(name: str) -> str:
     return resources.files("warta.lang.id").joinpath(name).read_text(encoding="utf-8")
 

@@ -37,6 +37,12 @@ def latest_day(con: duckdb.DuckDBPyConnection) -> date | None:
     return row[0] if row else None
 
 
+def article_days(con: duckdb.DuckDBPyConnection) -> list[date]:
+    """Every day the digest has articles for, in order."""
+    return [r[0] for r in con.execute(f"SELECT DISTINCT published FROM articles WHERE published IS NOT NULL "
+                                      f"AND {_INDONESIAN} ORDER BY 1").fetchall()]
+
+
 def busiest_day(con: duckdb.DuckDBPyConnection) -> date | None:
     row = con.execute(f"SELECT published FROM articles WHERE published IS NOT NULL AND {_INDONESIAN} "
                       "GROUP BY 1 ORDER BY count(*) DESC, 1 DESC LIMIT 1").fetchone()
@@ -117,14 +123,6 @@ def save_digest(con: duckdb.DuckDBPyConnection, digest: Digest, at: datetime | N
                 [(s.id, a, k) for s in stories for k, a in enumerate(s.article_ids)])
     con.execute("INSERT INTO story_days VALUES (?, ?, ?, ?, ?)",
                 [day, digest.articles, digest.stories_total, digest.world_stories, at])
-
-
-def save_stories(con: duckdb.DuckDBPyConnection, digest: Digest) -> None:
-    """``save_digest`` in a transaction of its own."""
-    from warta.store import transaction
-
-    with transaction(con):
-        save_digest(con, digest)
 
 
 def _blocks(con: duckdb.DuckDBPyConnection, days: list[date], window_days: int) -> Iterator[list[date]]:
@@ -263,10 +261,11 @@ def _quote(value: str | None) -> tuple[Quote | None, str | None]:
     return Quote(**d, speaker=Participant(**speaker) if speaker else None), article_id
 
 
-def load_digest(con: duckdb.DuckDBPyConnection, day: date, top: int = 3) -> Digest | None:
+def load_digest(con: duckdb.DuckDBPyConnection, day: date, top: int = 3, info: StoryDay | None = None) -> Digest | None:
     """The digest of ``day`` as it was built (its top ``top`` stories), or None when the day's stories
-    were never built. Only reads: a read-only connection or cursor will do."""
-    info = story_day(con, day)
+    were never built. Only reads: a read-only connection or cursor will do. ``info``: the day's
+    ``story_day`` record when the caller has read it already."""
+    info = info or story_day(con, day)
     if info is None:
         return None
     rows = con.execute(f"SELECT {', '.join(STORY_COLUMNS)}, (SELECT list(article_id ORDER BY position) "

@@ -31,7 +31,11 @@ def dateline_end(text: str) -> int:
     data in ``lang/id/datelines.txt``), so stories and the analyser agree on it."""
     from warta.analyse.segment import dateline
 
-    found = dateline(text)
+    return after_dateline(text, dateline(text))
+
+
+def after_dateline(text: str, found) -> int:
+    """``dateline_end`` for a dateline already found (a ``warta.analyse.segment.Dateline`` or None)."""
     if found is None:
         return 0
     end = found.end

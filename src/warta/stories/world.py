@@ -18,7 +18,7 @@ import ahocorasick
 
 from warta.model import Analysis
 from warta.stories.langdata import world_cues, world_places
-from warta.stories.text import dateline_end
+from warta.stories.text import after_dateline
 
 HOME = "IDN"
 #: Score from which an article counts as world news.
@@ -101,8 +101,8 @@ def judge(title: str | None, text: str, analysis: Analysis | None = None) -> Wor
     from warta.analyse.segment import dateline as find_dateline
 
     title = title or ""
-    body_start = dateline_end(text)
     found = find_dateline(text)
+    body_start = after_dateline(text, found)
     dateline = text[found.start:found.end] if found else ""
     lead = text[body_start:body_start + LEAD_CHARS]
     body = text[body_start + LEAD_CHARS:]

@@ -863,9 +863,9 @@ def _fingerprint(data_dir: Path) -> str:
 def load_from(data_dir: Path = DATA_DIR, use_cache: bool = True) -> ActorDictionary:
     """Build or read from cache; raises :class:`DictionaryError` when a data file is malformed."""
     cache_dir = _cache_dir()
-    use_cache = use_cache and cache_dir is not None and not os.environ.get("WARTA_NO_CACHE")
-    cache = (cache_dir or Path()) / f"actors-{_fingerprint(data_dir)}.pickle"
-    if use_cache:
+    cache: Path | None = None  # the data files are hashed only when the cache is used
+    if use_cache and cache_dir is not None and not os.environ.get("WARTA_NO_CACHE"):
+        cache = cache_dir / f"actors-{_fingerprint(data_dir)}.pickle"
         try:
             with open(cache, "rb") as fh:
                 d = pickle.load(fh)
@@ -878,7 +878,7 @@ def load_from(data_dir: Path = DATA_DIR, use_cache: bool = True) -> ActorDiction
         shown = "\n  ".join(report.problems[:20])
         more = f"\n  … and {len(report.problems) - 20} more" if len(report.problems) > 20 else ""
         raise DictionaryError(f"the actor dictionary in {data_dir} has errors:\n  {shown}{more}")
-    if use_cache:
+    if cache is not None:
         _write_cache(d, cache)
     return d
 

@@ -12,9 +12,8 @@ from importlib import resources
 
 import yaml
 
-from warta.lang import load_yaml
-
 from warta.errors import WartaError
+from warta.lang import load_yaml
 
 _FILE = "speech_cues.yaml"
 _KEYS = (
